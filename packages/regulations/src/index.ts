@@ -1,0 +1,50 @@
+/**
+ * @dangjian/regulations: requirements of Party regulations, laws and standards as cited, date-versioned
+ * parameters (YAML) and pure rules (TypeScript). No I/O and no clock here; load the tree with
+ * `loadRegulations()` from `@dangjian/regulations/load` and pass dates in explicitly.
+ */
+export {
+  buildParameterTree,
+  getParameter,
+  parameterPath,
+  resolveParameter,
+  type Citation,
+  type DatedEntry,
+  type DatedValue,
+  type Force,
+  type Parameter,
+  type ParameterFile,
+  type ParameterInput,
+  type ParameterTree,
+  type Resolved,
+  type ScalarValue,
+  type Source,
+  type SourceKind,
+} from './engine/parameters.js';
+export { addDays, addMonths, isIsoDate, periodBounds, periodKindOf, periodOf, type DateRange, type PeriodKind } from './engine/period.js';
+export {
+  defineRule,
+  met,
+  notApplicable,
+  param,
+  resolutionDate,
+  ruleParameterProblems,
+  severityOf,
+  unknownFacts,
+  unmet,
+  type AnyRule,
+  type EvaluateInput,
+  type Evaluation,
+  type Outcome,
+  type ParamSpec,
+  type Problem,
+  type ProblemInput,
+  type Rule,
+  type Severity,
+  type Status,
+  type Timing,
+} from './engine/rule.js';
+export { boundaryGaps, caseDate, checkCase, parseCaseFile, runCase, type CaseFile, type RuleCase } from './engine/cases.js';
+export { describeCatalogue, type Catalogue, type CatalogueParameter, type CatalogueRule, type CatalogueValue } from './engine/catalogue.js';
+export { findRule, registry } from './registry.js';
+export { characterClassCount, passwordPolicy, type PasswordPolicyDetail } from './rules/security/password-policy.rule.js';

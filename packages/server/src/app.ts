@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ParameterTree } from '@dangjian/regulations';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installAuth } from './platform/auth.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { AppConfig } from './platform/config.js';
+import type { Database } from './platform/db.js';
+import { AppError, installErrorHandler } from './platform/errors.js';
+import { createSecurityPolicy } from './platform/security-policy.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { grantsRoutes } from './modules/grants/grants.routes.js';
+import { createGrantsService } from './modules/grants/grants.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { createMembersService } from './modules/members/members.service.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { createOrgService } from './modules/org/org.service.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface AppDeps {
+  database: Database;
+  config: AppConfig;
+  regulations: ParameterTree;
+  clock?: Clock;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | object;
+}
+
+/**
+ * Builds the whole application without listening: platform plugins first, then every module,
+ * registered explicitly here (no autoload). Tests drive the result with `app.inject()`.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { database, config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const db = database.db;
+
+  const app = Fastify({
+    logger:
+      deps.logger === undefined
+        ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] }
+        : deps.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { allErrors: true, verbose: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('E_RATE_LIMITED', `登录尝试过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, [], { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false, // set by the TLS-terminating reverse proxy (see README)
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '机关党建智慧平台 API', version: VERSION, description: '所有写操作须在请求头 x-csrf-token 中回传登录时获得的令牌；错误统一为 {code, message, details[]}。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dj_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const policy = createSecurityPolicy(deps.regulations, config.idleTimeoutMinutes ? { idleTimeoutMinutes: config.idleTimeoutMinutes } : {});
+  installAuth(app, { db, clock, idleTimeoutMinutes: (at) => policy.at(at).idleTimeoutMinutes });
+
+  const orgService = createOrgService({ db, clock });
+  const membersService = createMembersService({ db, clock, orgService });
+  const services = {
+    auth: createAuthService({ db, clock, policy, demoMode: config.demoMode }),
+    accountsService: createAccountsService({ db, clock }),
+    grantsService: createGrantsService({ db, clock }),
+    auditService: createAuditService({ db, clock }),
+    dashboardService: createDashboardService({ db, clock, orgService }),
+    orgService,
+    membersService,
+  };
+
+  const api = { prefix: '/api' };
+  await app.register(healthRoutes, { ...api, database, version: VERSION });
+  await app.register(authRoutes, { ...api, auth: services.auth, config });
+  await app.register(orgRoutes, { ...api, orgService });
+  await app.register(membersRoutes, { ...api, membersService });
+  await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
+  await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });
+  await app.register(grantsRoutes, { ...api, grantsService: services.grantsService });
+  await app.register(auditRoutes, { ...api, auditService: services.auditService });
+  await app.register(settingsRoutes, { ...api, policy, clock });
+
+  registerWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built web app with a fallback to index.html for client-side routes. */
+function registerWebApp(app: FastifyInstance, dir: string | null) {
+  const indexHtml = dir ? path.join(dir, 'index.html') : null;
+  const hasWeb = indexHtml !== null && existsSync(indexHtml);
+  if (hasWeb && dir) {
+    void app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api') && !path.extname(url)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    const hint = !hasWeb && !url.startsWith('/api') ? '（前端尚未构建：请运行 npm run build）' : '';
+    return reply.code(404).send({ code: 'E_NOT_FOUND', message: `请求的资源不存在：${request.method} ${url}${hint}`, details: [] });
+  });
+}

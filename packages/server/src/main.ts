@@ -1,0 +1,57 @@
+// Entry point: `npm start`. Opens the database (PGlite in ./data, or DATABASE_URL), applies migrations,
+// loads demo data (demo mode) or creates the platform administrators (first production start), listens.
+import { loadRegulations } from '@dangjian/regulations/load';
+import { buildApp, VERSION } from './app.js';
+import { bootstrapProduction } from './platform/bootstrap.js';
+import { systemClock } from './platform/clock.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { openDatabase } from './platform/db.js';
+import { migrate } from './platform/migrate.js';
+import { ROLE_LABELS } from './platform/permissions.js';
+import { DEMO_PASSWORD, loadDemoData } from './modules/demo/demo-loader.js';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  const regulations = loadRegulations();
+  const lines: string[] = [];
+  if (config.demoMode) {
+    const demo = await loadDemoData(database.db, systemClock);
+    lines.push(demo.loaded ? `已载入演示数据：${demo.orgs} 个组织、${demo.members} 名党员` : '演示数据已存在（删除 data/ 目录可重新生成）');
+    lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}，仅限演示模式）：`);
+    for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]}${a.displayName ? ` · ${a.displayName}` : ''}`);
+  } else {
+    const boot = await bootstrapProduction(database.db, systemClock, process.env.ROOT_ORG_NAME?.trim() || '机关工委');
+    if (boot.created.length > 0) {
+      lines.push('首次启动：已创建三员账号（一次性初始密码，只显示这一次，首次登录须修改）：');
+      for (const c of boot.created) lines.push(`  ${c.username.padEnd(10)} ${ROLE_LABELS[c.role].padEnd(6)} ${c.initialPassword}`);
+      if (boot.rootOrg) lines.push(`已创建根组织「${boot.rootOrg}」（可由工委管理员修改名称）`);
+    }
+  }
+  const app = await buildApp({ database, config, regulations });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(
+    [
+      '',
+      `机关党建智慧平台 ${VERSION} 已启动：${url}`,
+      `数据库：${database.kind === 'pglite' ? `PGlite（嵌入式，数据目录 ${config.dataDir}）` : 'PostgreSQL'}；已应用迁移 ${applied.length} 个`,
+      `API 文档：${url}/api/docs`,
+      ...lines,
+      '',
+    ].join('\n'),
+  );
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `配置错误：${error.message}` : error);
+  process.exit(1);
+});

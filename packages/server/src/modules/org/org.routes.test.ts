@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/test-app.js';
+import { queryRows } from '../../platform/db.js';
+
+let t: TestApp;
+let admin: Session;
+let organ: Session;
+let rootId: number;
+let organId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'gongwei');
+  organ = await login(t.app, 'jiguan1');
+  rootId = admin.me.grants[0]!.orgId!;
+  organId = organ.me.grants[0]!.orgId!;
+});
+afterAll(() => t.close());
+
+describe('org tree', () => {
+  it('roots are the scope roots; children load one level at a time with hasChildren', async () => {
+    const roots = (await call(t.app, organ, 'GET', '/api/orgs/roots')).json().items;
+    expect(roots).toHaveLength(1);
+    expect(roots[0]).toMatchObject({ id: organId, type: 'organ_party_committee', typeLabel: '机关党委', hasChildren: true });
+    const children = (await call(t.app, organ, 'GET', `/api/orgs/${organId}/children`)).json().items;
+    expect(children.length).toBeGreaterThan(2);
+    for (const c of children) expect(c.parentId).toBe(organId);
+  });
+
+  it('detail shows ancestors only from the scope root down, and counts the whole subtree', async () => {
+    const child = (await call(t.app, organ, 'GET', `/api/orgs/${organId}/children`)).json().items[0];
+    const asOrgan = (await call(t.app, organ, 'GET', `/api/orgs/${child.id}`)).json();
+    expect(asOrgan.ancestors.map((a: { id: number }) => a.id)).toEqual([organId]);
+    const asRoot = (await call(t.app, admin, 'GET', `/api/orgs/${child.id}`)).json();
+    expect(asRoot.ancestors.map((a: { id: number }) => a.id)).toEqual([rootId, organId]);
+    const [direct] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::integer AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE o.path LIKE ${`%/${organId}/%`}`);
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json().memberCount).toBe(direct!.n);
+  });
+
+  it('search pages, filters by type, and shows the path', async () => {
+    const page1 = (await call(t.app, admin, 'GET', '/api/orgs?type=branch&pageSize=10')).json();
+    const page2 = (await call(t.app, admin, 'GET', '/api/orgs?type=branch&pageSize=10&page=2')).json();
+    expect(page1.total).toBeGreaterThan(20);
+    expect(page1.items).toHaveLength(10);
+    expect(page1.items.map((o: { id: number }) => o.id)).not.toEqual(expect.arrayContaining(page2.items.map((o: { id: number }) => o.id)));
+    for (const o of page1.items) {
+      expect(o.type).toBe('branch');
+      expect(o.pathNames).toContain('机关');
+    }
+  });
+
+  it('search treats % and _ as plain characters', async () => {
+    expect((await call(t.app, admin, 'GET', '/api/orgs?q=%25')).json().total).toBe(0);
+    expect((await call(t.app, admin, 'GET', '/api/orgs?q=_')).json().total).toBe(0);
+  });
+
+  it('creates a branch under the organ, audited, and it appears as a child', async () => {
+    const res = await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '  数据管理中心党支部 ', shortName: '数据中心支部', type: 'branch' });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ name: '数据管理中心党支部', parentId: organId, memberCount: 0, hasChildren: false, status: 'active' });
+    const children = (await call(t.app, organ, 'GET', `/api/orgs/${organId}/children`)).json().items;
+    expect(children.map((c: { id: number }) => c.id)).toContain(created.id);
+    const group = await call(t.app, organ, 'POST', '/api/orgs', { parentId: created.id, name: '第一党小组', type: 'party_small_group' });
+    expect(group.statusCode).toBe(201);
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${created.id}`)).json().hasChildren).toBe(true);
+    const auditor = await login(t.app, 'auditor');
+    const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.create')).json();
+    expect(log.items.some((e: { targetId: string; actorUsername: string }) => e.targetId === String(created.id) && e.actorUsername === 'jiguan1')).toBe(true);
+  });
+
+  it('refuses types that cannot sit under the parent, naming what can', async () => {
+    const res = await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '机关党委下的工委', type: 'work_committee' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('机关党委下不能设立工委');
+    expect(res.json().message).toContain('党支部');
+  });
+
+  it('updates name and status with before/after in the audit trail; no children under a dissolved org', async () => {
+    const created = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '待撤销党支部', type: 'branch' })).json();
+    const renamed = await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { name: '待撤销的党支部', status: 'dissolved' });
+    expect(renamed.json()).toMatchObject({ name: '待撤销的党支部', status: 'dissolved' });
+    const under = await call(t.app, organ, 'POST', '/api/orgs', { parentId: created.id, name: '小组', type: 'party_small_group' });
+    expect(under.statusCode).toBe(400);
+    const auditor = await login(t.app, 'auditor');
+    const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.update')).json();
+    const entry = log.items.find((e: { targetId: string }) => e.targetId === String(created.id));
+    expect(entry.before).toEqual({ name: '待撤销党支部', status: 'active' });
+    expect(entry.after).toEqual({ name: '待撤销的党支部', status: 'dissolved' });
+  });
+
+  it('a branch officer reads but cannot create or edit orgs', async () => {
+    const officer = await login(t.app, 'zhibu1');
+    const branch = officer.me.grants[0]!.orgId!;
+    expect((await call(t.app, officer, 'PATCH', `/api/orgs/${branch}`, { name: 'x' })).statusCode).toBe(403);
+    expect((await call(t.app, officer, 'POST', '/api/orgs', { parentId: branch, name: '小组', type: 'party_small_group' })).statusCode).toBe(403);
+  });
+
+  it('exports the subtree ledger as xlsx in tree order, and the export is audited', async () => {
+    const detail0 = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
+    const res = await call(t.app, organ, 'GET', `/api/orgs/${organId}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('组织信息')!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('组织名称');
+    expect(sheet.getRow(2).getCell(4).value).toBe('机关党委');
+    expect(sheet.getRow(2).getCell(5).value).toBe('中共省直属机关工作委员会'); // parent of the organ
+    expect(sheet.getRow(3).getCell(5).value).toBe(detail0.name); // the next row sits under the organ
+    const memberTotal = sheet.getColumn(9).values.slice(2).reduce<number>((a, v) => a + Number(v ?? 0), 0);
+    expect(memberTotal).toBe(detail0.memberCount);
+    const detail = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
+    const [count] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::integer AS n FROM orgs WHERE path LIKE ${`%/${organId}/%`}`);
+    expect(sheet.rowCount - 1).toBe(count!.n);
+    expect(detail.childCount).toBeGreaterThan(0);
+    const auditor = await login(t.app, 'auditor');
+    const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.export')).json();
+    expect(log.items[0]).toMatchObject({ actorUsername: 'jiguan1', targetId: String(organId), after: { rows: count!.n } });
+  });
+});
+
+describe('dashboard', () => {
+  it('rolls up the subtree: totals equal the roster, children sum to the whole', async () => {
+    const d = (await call(t.app, admin, 'GET', '/api/dashboard')).json();
+    const roster = (await call(t.app, admin, 'GET', '/api/members?pageSize=1')).json();
+    expect(d.memberTotals.total).toBe(roster.total);
+    expect(d.memberTotals.full + d.memberTotals.probationary).toBe(d.memberTotals.total);
+    expect(d.children.reduce((a: number, c: { memberCount: number }) => a + c.memberCount, 0)).toBe(d.memberTotals.total);
+    expect(d.membersByAgeBand.reduce((a: number, c: { count: number }) => a + c.count, 0)).toBe(d.memberTotals.total);
+    const organRoll = d.children.find((c: { id: number }) => c.id === organId);
+    const organDash = (await call(t.app, organ, 'GET', '/api/dashboard')).json();
+    expect(organDash.memberTotals.total).toBe(organRoll.memberCount);
+    expect(organDash.orgCountsByType.reduce((a: number, c: { count: number }) => a + c.count, 0)).toBe(organRoll.orgCount); // a child's orgCount includes the child itself
+  });
+});

@@ -1,0 +1,80 @@
+import { Type } from 'typebox';
+import { Nullable, PageQueryFields } from '../../platform/http-schemas.js';
+import { ORG_STATUSES, ORG_TYPES } from './org-types.js';
+
+export const OrgTypeSchema = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)), { title: '组织类型' });
+export const OrgStatusSchema = Type.Union(ORG_STATUSES.map((s) => Type.Literal(s)), { title: '组织状态' });
+
+export const OrgSummary = Type.Object(
+  {
+    id: Type.Integer(),
+    parentId: Nullable(Type.Integer()),
+    name: Type.String(),
+    shortName: Nullable(Type.String()),
+    type: Type.String(),
+    typeLabel: Type.String(),
+    status: Type.String(),
+    hasChildren: Type.Boolean(),
+  },
+  { title: '组织（摘要）' },
+);
+
+export const OrgDetail = Type.Object(
+  {
+    id: Type.Integer(),
+    parentId: Nullable(Type.Integer()),
+    name: Type.String(),
+    shortName: Nullable(Type.String()),
+    type: Type.String(),
+    typeLabel: Type.String(),
+    status: Type.String(),
+    hasChildren: Type.Boolean(),
+    code: Nullable(Type.String()),
+    ancestors: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+    childCount: Type.Integer(),
+    memberCount: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { title: '组织（详情）' },
+);
+
+export const OrgSearchItem = Type.Object({
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  name: Type.String(),
+  shortName: Nullable(Type.String()),
+  type: Type.String(),
+  typeLabel: Type.String(),
+  status: Type.String(),
+  hasChildren: Type.Boolean(),
+  pathNames: Type.String({ description: '从管理范围根节点到上级组织的名称' }),
+});
+
+export const OrgSearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, title: '组织名称' })),
+    type: Type.Optional(OrgTypeSchema),
+    status: Type.Optional(OrgStatusSchema),
+    ...PageQueryFields,
+  },
+  { additionalProperties: false },
+);
+
+export const OrgCreateBody = Type.Object(
+  {
+    parentId: Type.Integer({ minimum: 1, title: '上级组织' }),
+    name: Type.String({ minLength: 1, maxLength: 100, title: '组织名称' }),
+    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50, title: '简称' }))),
+    type: OrgTypeSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const OrgUpdateBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, title: '组织名称' })),
+    shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50, title: '简称' }))),
+    status: Type.Optional(OrgStatusSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
