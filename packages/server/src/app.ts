@@ -27,6 +27,7 @@ import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
+import { metaRoutes } from './modules/meta/meta.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const api = { prefix: '/api' };
   await app.register(healthRoutes, { ...api, database, version: VERSION });
   await app.register(authRoutes, { ...api, auth: services.auth, config });
+  await app.register(metaRoutes, api);
   await app.register(orgRoutes, { ...api, orgService });
   await app.register(membersRoutes, { ...api, membersService });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });

@@ -82,3 +82,13 @@ describe('from a new account to a scoped user', () => {
     expect(items.find((i: { id: string }) => i.id === 'security.session.idle_timeout_minutes').value).toBe(30);
   });
 });
+
+describe('code tables', () => {
+  it('give the Chinese label of every code, with the allowed child types', async () => {
+    const tables = (await call(t.app, sys, 'GET', '/api/meta/code-tables')).json();
+    expect(tables.orgTypes.find((o: { code: string }) => o.code === 'party_small_group').label).toBe('党小组');
+    expect(tables.orgTypes.find((o: { code: string }) => o.code === 'branch').allowedChildTypes).toEqual(['party_small_group']);
+    expect(tables.roles.map((r: { label: string }) => r.label)).toContain('安全审计员');
+    expect(tables.memberStatuses.find((s: { code: string }) => s.code === 'suspended').label).toBe('停止党籍');
+  });
+});

@@ -52,3 +52,10 @@ describe('health and API description', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('code tables', () => {
+  it('serve every label once, to any logged-in user', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/meta/code-tables' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
