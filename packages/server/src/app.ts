@@ -133,7 +133,8 @@ function registerWebApp(app: FastifyInstance, dir: string | null) {
   const indexHtml = dir ? path.join(dir, 'index.html') : null;
   const hasWeb = indexHtml !== null && existsSync(indexHtml);
   if (hasWeb && dir) {
-    void app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    void app.register(fastifyStatic, { root: dir, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';

@@ -59,3 +59,30 @@ describe('code tables', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 });
+
+describe('serving the web app', () => {
+  it('serves files, falls back to index.html for client routes, and keeps JSON 404s for the API and missing assets', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dangjian-web-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>机关党建智慧平台</title>');
+    const web = await createTestApp({ demo: false, config: { webDistDir: dir } });
+    try {
+      expect((await web.app.inject({ method: 'GET', url: '/' })).body).toContain('机关党建智慧平台');
+      const clientRoute = await web.app.inject({ method: 'GET', url: '/members/12?page=2' });
+      expect(clientRoute.statusCode).toBe(200);
+      expect(clientRoute.headers['content-type']).toContain('text/html');
+      mkdirSync(path.join(dir, 'assets'));
+      writeFileSync(path.join(dir, 'assets', 'later.js'), 'console.log(1)'); // built after the server started
+      expect((await web.app.inject({ method: 'GET', url: '/assets/later.js' })).statusCode).toBe(200);
+      expect((await web.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      const api = await web.app.inject({ method: 'GET', url: '/api/nothing' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().code).toBe('E_NOT_FOUND');
+    } finally {
+      await web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

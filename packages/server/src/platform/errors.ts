@@ -20,6 +20,7 @@ export const ERRORS = {
   E_NOT_FOUND: { status: 404, message: '请求的资源不存在' },
   E_ORG_NOT_FOUND: { status: 404, message: '组织不存在或不在您的管理范围内' },
   E_ORG_INVALID_PARENT: { status: 400, message: '上级组织不允许设立该类型的下级组织' },
+  E_ORG_DUPLICATE_NAME: { status: 409, message: '同一上级组织下已有同名组织' },
   E_MEMBER_NOT_FOUND: { status: 404, message: '党员不存在或不在您的管理范围内' },
   E_ACCOUNT_NOT_FOUND: { status: 404, message: '账号不存在' },
   E_ACCOUNT_USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },

@@ -13,6 +13,7 @@ const CodeTables = Type.Object({
   roles: CodeList,
   memberCategories: CodeList,
   memberStatuses: CodeList,
+  genders: CodeList,
 });
 
 /** The code tables the UI shows (labels live here only; the web asks for them instead of copying them). */
@@ -22,6 +23,10 @@ export const CODE_TABLES = {
   roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
   memberCategories: MEMBER_CATEGORIES.map((code) => ({ code, label: MEMBER_CATEGORY_LABELS[code] ?? code })),
   memberStatuses: MEMBER_STATUSES.map((code) => ({ code, label: MEMBER_STATUS_LABELS[code] ?? code })),
+  genders: [
+    { code: 'male', label: '男' },
+    { code: 'female', label: '女' },
+  ],
 };
 
 export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {

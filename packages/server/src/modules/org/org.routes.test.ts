@@ -70,6 +70,16 @@ describe('org tree', () => {
     expect(log.items.some((e: { targetId: string; actorUsername: string }) => e.targetId === String(created.id) && e.actorUsername === 'jiguan1')).toBe(true);
   });
 
+  it('refuses a second active sibling with the same name, on create and on rename', async () => {
+    const first = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '重名测试党支部', type: 'branch' })).json();
+    const again = await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '重名测试党支部', type: 'branch' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'E_ORG_DUPLICATE_NAME', details: [{ field: 'name' }] });
+    const other = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '另一个党支部', type: 'branch' })).json();
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${other.id}`, { name: '重名测试党支部' })).statusCode).toBe(409);
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${first.id}`, { name: '重名测试党支部', shortName: '简称' })).statusCode).toBe(200);
+  });
+
   it('refuses types that cannot sit under the parent, naming what can', async () => {
     const res = await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '机关党委下的工委', type: 'work_committee' });
     expect(res.statusCode).toBe(400);

@@ -48,6 +48,17 @@ function scopeDepth(actor: Actor): number {
 }
 
 export function createOrgService({ db, clock }: OrgServiceDeps) {
+  /** Two active siblings never share a name (a ledger with two identical rows helps nobody). */
+  async function assertUniqueName(parentId: number | null, name: string, exceptId?: number) {
+    if (parentId === null) return;
+    const [clash] = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, parentId), eq(orgs.name, name), eq(orgs.status, 'active'), exceptId === undefined ? sql`true` : sql`${orgs.id} <> ${exceptId}`))
+      .limit(1);
+    if (clash) throw new AppError('E_ORG_DUPLICATE_NAME', `同一上级组织下已有名为「${name}」的组织`, [{ field: 'name', message: '与同级组织重名' }]);
+  }
+
   /** Loads an org the actor may see, or answers "not found" (never revealing it exists elsewhere). */
   async function visibleOrg(actor: Actor, id: number): Promise<OrgRow> {
     const org = await findOrg(db, id);
@@ -131,6 +142,7 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       if (parent.status !== 'active') {
         throw new AppError('E_ORG_INVALID_PARENT', `上级组织状态为「${ORG_STATUS_LABELS[parent.status as OrgStatus] ?? parent.status}」，不能新增下级组织`, [{ field: 'parentId', message: '上级组织已撤销或合并' }]);
       }
+      await assertUniqueName(parent.id, input.name.trim());
       const now = clock();
       const created = await db.transaction(async (tx) => {
         const org = await insertOrg(tx as unknown as Db, parent, { type: input.type, name: input.name.trim(), shortName: input.shortName?.trim() || null }, now);
@@ -147,6 +159,7 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       if (patch.name !== undefined) changes.name = patch.name.trim();
       if (patch.shortName !== undefined) changes.shortName = patch.shortName?.trim() || null;
       if (patch.status !== undefined) changes.status = patch.status;
+      if (changes.name !== undefined && changes.name !== org.name) await assertUniqueName(org.parentId, changes.name, org.id);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, org[k as keyof typeof changes]]));
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(orgs).set({ ...changes, updatedAt: now }).where(eq(orgs.id, id)).returning();
