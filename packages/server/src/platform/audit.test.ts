@@ -81,7 +81,7 @@ describe('audit chain', () => {
     const before = await verifyAuditChain(database.db);
     await expect(
       database.db.transaction(async (tx) => {
-        await appendAudit(tx as never, actor, { action: 'org.create' }, at);
+        await appendAudit(tx, actor, { action: 'org.create' }, at);
         throw new Error('business change failed');
       }),
     ).rejects.toThrow('business change failed');

@@ -100,7 +100,7 @@ export async function appendAudit(tx: Db, actor: AuditActor, entry: AuditEntry, 
 
 /** Appends an event in a transaction of its own (failed logins, reads: nothing else is written). */
 export function recordAudit(db: Db, actor: AuditActor, entry: AuditEntry, at: Date): Promise<number> {
-  return db.transaction((tx) => appendAudit(tx as unknown as Db, actor, entry, at));
+  return db.transaction((tx) => appendAudit(tx, actor, entry, at));
 }
 
 export interface ChainVerification {

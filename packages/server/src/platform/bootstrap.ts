@@ -30,8 +30,7 @@ export async function bootstrapProduction(db: Db, clock: Clock, rootOrgName: str
   const passwords = ADMINS.map(() => generateInitialPassword());
   const hashes = await Promise.all(passwords.map(hashPassword));
   let rootOrg: string | null = null;
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await db.transaction(async (tx) => {
     for (const [i, admin] of ADMINS.entries()) {
       const [row] = await tx
         .insert(users)

@@ -88,7 +88,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
           .values({ username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true, failedLoginCount: 0, status: 'active', isDemo: false, createdAt: now })
           .returning({ id: users.id });
         const created = row!.id;
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'account.create', targetType: 'user', targetId: created, after: { username, displayName: input.displayName.trim() } }, now);
+        await appendAudit(tx, auditAs, { action: 'account.create', targetType: 'user', targetId: created, after: { username, displayName: input.displayName.trim() } }, now);
         return created;
       });
       return { account: await one(id), initialPassword };
@@ -104,7 +104,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
       await db.transaction(async (tx) => {
         await tx.update(users).set(changes).where(eq(users.id, id));
         if (patch.status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, id));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'account.update', targetType: 'user', targetId: id, before: publicFields(before), after: publicFields({ ...before, ...changes }) }, now);
+        await appendAudit(tx, auditAs, { action: 'account.update', targetType: 'user', targetId: id, before: publicFields(before), after: publicFields({ ...before, ...changes }) }, now);
       });
       return one(id);
     },
@@ -117,7 +117,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, isDemo: false }).where(eq(users.id, id));
         await tx.delete(sessions).where(eq(sessions.userId, id));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'account.reset_password', targetType: 'user', targetId: id }, now);
+        await appendAudit(tx, auditAs, { action: 'account.reset_password', targetType: 'user', targetId: id }, now);
       });
       return { initialPassword };
     },
@@ -127,7 +127,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock();
       await db.transaction(async (tx) => {
         await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, id));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'account.unlock', targetType: 'user', targetId: id, before: { lockedUntil: before.lockedUntil } }, now);
+        await appendAudit(tx, auditAs, { action: 'account.unlock', targetType: 'user', targetId: id, before: { lockedUntil: before.lockedUntil } }, now);
       });
       return one(id);
     },

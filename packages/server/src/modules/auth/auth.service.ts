@@ -81,9 +81,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         const lockedUntil = lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
         await db.transaction(async (tx) => {
           await tx.update(users).set({ failedLoginCount: lock ? 0 : failures, lockedUntil }).where(eq(users.id, user.id));
-          await appendAudit(tx as unknown as Db, auditAs, { action: 'auth.login_failed', targetType: 'user', targetId: user.id, result: 'failure', after: { reason: 'wrong_password', failures } }, now);
+          await appendAudit(tx, auditAs, { action: 'auth.login_failed', targetType: 'user', targetId: user.id, result: 'failure', after: { reason: 'wrong_password', failures } }, now);
           if (lock) {
-            await appendAudit(tx as unknown as Db, auditAs, { action: 'account.lock', targetType: 'user', targetId: user.id, after: { lockedUntil, failures } }, now);
+            await appendAudit(tx, auditAs, { action: 'account.lock', targetType: 'user', targetId: user.id, after: { lockedUntil, failures } }, now);
           }
         });
         if (lock && lockedUntil) {
@@ -104,7 +104,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, mustChangePassword }).where(eq(users.id, user.id));
         await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, activeGrantId, csrfToken, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
-        await appendAudit(tx as unknown as Db, { ...auditAs, role: grants[0]?.role ?? null }, { action: 'auth.login', targetType: 'user', targetId: user.id }, now);
+        await appendAudit(tx, { ...auditAs, role: grants[0]?.role ?? null }, { action: 'auth.login', targetType: 'user', targetId: user.id }, now);
       });
       return { token, me: await me(user.id, csrfToken, activeGrantId) };
     },
@@ -112,7 +112,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async logout(actor: Actor, auditAs: AuditActor) {
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(eq(sessions.tokenHash, actor.sessionTokenHash));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'auth.logout', targetType: 'user', targetId: actor.userId }, clock());
+        await appendAudit(tx, auditAs, { action: 'auth.logout', targetType: 'user', targetId: actor.userId }, clock());
       });
     },
 
@@ -133,7 +133,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, isDemo: false }).where(eq(users.id, user.id));
         // Other sessions of this account end: whoever knew the old password is logged out.
         await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, actor.sessionTokenHash)));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'auth.password_change', targetType: 'user', targetId: user.id }, now);
+        await appendAudit(tx, auditAs, { action: 'auth.password_change', targetType: 'user', targetId: user.id }, now);
       });
       return me(user.id, actor.csrfToken, actor.grant?.id ?? null);
     },
@@ -144,7 +144,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!grant) throw new AppError('E_GRANT_NOT_OWN', undefined, [{ field: 'grantId', message: '只能切换到本人拥有的授权' }]);
       await db.transaction(async (tx) => {
         await tx.update(sessions).set({ activeGrantId: grantId }).where(eq(sessions.tokenHash, actor.sessionTokenHash));
-        await appendAudit(tx as unknown as Db, { ...auditAs, role: grant.role }, { action: 'auth.switch_grant', targetType: 'role_grant', targetId: grantId, orgId: grant.orgId, before: { grantId: actor.grant?.id ?? null }, after: { grantId } }, clock());
+        await appendAudit(tx, { ...auditAs, role: grant.role }, { action: 'auth.switch_grant', targetType: 'role_grant', targetId: grantId, orgId: grant.orgId, before: { grantId: actor.grant?.id ?? null }, after: { grantId } }, clock());
       });
       return me(actor.userId, actor.csrfToken, grantId);
     },

@@ -30,8 +30,7 @@ export async function loadDemoData(db: Db, clock: Clock, seed = DEMO_SEED): Prom
   if (done) return { loaded: false, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts };
 
   const hashes = await Promise.all(dataset.accounts.map(() => hashPassword(DEMO_PASSWORD)));
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  await db.transaction(async (tx) => {
     const orgByKey = new Map<string, { id: number; path: string; depth: number }>();
     let sortOrder = 0;
     for (const org of dataset.orgs) {

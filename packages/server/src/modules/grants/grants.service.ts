@@ -61,7 +61,7 @@ export function createGrantsService({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock();
       const id = await db.transaction(async (tx) => {
         const [row] = await tx.insert(roleGrants).values({ userId: user.id, role: input.role, orgId, grantedBy: actor.userId, grantedAt: now }).returning({ id: roleGrants.id });
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'grant.create', targetType: 'role_grant', targetId: row!.id, orgId, after: { userId: user.id, username: user.username, role: input.role, orgId } }, now);
+        await appendAudit(tx, auditAs, { action: 'grant.create', targetType: 'role_grant', targetId: row!.id, orgId, after: { userId: user.id, username: user.username, role: input.role, orgId } }, now);
         return row!.id;
       });
       const [created] = await list({ grantId: id });
@@ -77,7 +77,7 @@ export function createGrantsService({ db, clock }: { db: Db; clock: Clock }) {
         await tx.update(roleGrants).set({ revokedAt: now, revokedBy: actor.userId }).where(eq(roleGrants.id, id));
         // Sessions acting under this grant lose it at once.
         await tx.update(sessions).set({ activeGrantId: null }).where(eq(sessions.activeGrantId, id));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'grant.revoke', targetType: 'role_grant', targetId: id, orgId: grant.orgId, before: { userId: grant.userId, role: grant.role, orgId: grant.orgId } }, now);
+        await appendAudit(tx, auditAs, { action: 'grant.revoke', targetType: 'role_grant', targetId: id, orgId: grant.orgId, before: { userId: grant.userId, role: grant.role, orgId: grant.orgId } }, now);
       });
     },
   };

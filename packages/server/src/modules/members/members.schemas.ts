@@ -7,34 +7,24 @@ export const MEMBER_STATUSES = ['normal', 'mobile', 'lost_contact', 'suspended',
 export const MEMBER_STATUS_LABELS: Record<string, string> = { normal: '正常', mobile: '流动', lost_contact: '失联', suspended: '停止党籍', expelled: '出党', deceased: '死亡' };
 export const MEMBER_SORTS = ['name', '-name', 'joinedOn', '-joinedOn', 'birthDate', '-birthDate'] as const;
 
-export const MemberSummary = Type.Object(
-  {
-    id: Type.Integer(),
-    name: Type.String(),
-    gender: Type.String(),
-    birthDate: Nullable(Type.String({ format: 'date' })),
-    joinedOn: Nullable(Type.String({ format: 'date' })),
-    category: Type.String(),
-    status: Type.String(),
-    orgId: Type.Integer(),
-    orgName: Type.String(),
-    position: Nullable(Type.String()),
-  },
-  { title: '党员（摘要）' },
-);
+const memberSummaryFields = {
+  id: Type.Integer(),
+  name: Type.String(),
+  gender: Type.String(),
+  birthDate: Nullable(Type.String({ format: 'date' })),
+  joinedOn: Nullable(Type.String({ format: 'date' })),
+  category: Type.String(),
+  status: Type.String(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  position: Nullable(Type.String()),
+};
+
+export const MemberSummary = Type.Object(memberSummaryFields, { title: '党员（摘要）' });
 
 export const MemberDetail = Type.Object(
   {
-    id: Type.Integer(),
-    name: Type.String(),
-    gender: Type.String(),
-    birthDate: Nullable(Type.String({ format: 'date' })),
-    joinedOn: Nullable(Type.String({ format: 'date' })),
-    category: Type.String(),
-    status: Type.String(),
-    orgId: Type.Integer(),
-    orgName: Type.String(),
-    position: Nullable(Type.String()),
+    ...memberSummaryFields,
     ethnicity: Nullable(Type.String()),
     education: Nullable(Type.String()),
     fullMemberOn: Nullable(Type.String({ format: 'date' })),

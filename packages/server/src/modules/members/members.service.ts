@@ -114,7 +114,7 @@ export function createMembersService({ db, clock, orgService }: MembersServiceDe
       const now = clock();
       await db.transaction(async (tx) => {
         await tx.update(members).set({ position, updatedAt: now }).where(eq(members.id, id));
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'member.update', targetType: 'member', targetId: id, orgId: before.orgId, before: { position: before.position }, after: { position } }, now);
+        await appendAudit(tx, auditAs, { action: 'member.update', targetType: 'member', targetId: id, orgId: before.orgId, before: { position: before.position }, after: { position } }, now);
       });
       return visibleMember(actor, id);
     },

@@ -5,30 +5,22 @@ import { ORG_STATUSES, ORG_TYPES } from './org-types.js';
 export const OrgTypeSchema = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)), { title: '组织类型' });
 export const OrgStatusSchema = Type.Union(ORG_STATUSES.map((s) => Type.Literal(s)), { title: '组织状态' });
 
-export const OrgSummary = Type.Object(
-  {
-    id: Type.Integer(),
-    parentId: Nullable(Type.Integer()),
-    name: Type.String(),
-    shortName: Nullable(Type.String()),
-    type: Type.String(),
-    typeLabel: Type.String(),
-    status: Type.String(),
-    hasChildren: Type.Boolean(),
-  },
-  { title: '组织（摘要）' },
-);
+const orgSummaryFields = {
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  name: Type.String(),
+  shortName: Nullable(Type.String()),
+  type: Type.String(),
+  typeLabel: Type.String(),
+  status: Type.String(),
+  hasChildren: Type.Boolean(),
+};
+
+export const OrgSummary = Type.Object(orgSummaryFields, { title: '组织（摘要）' });
 
 export const OrgDetail = Type.Object(
   {
-    id: Type.Integer(),
-    parentId: Nullable(Type.Integer()),
-    name: Type.String(),
-    shortName: Nullable(Type.String()),
-    type: Type.String(),
-    typeLabel: Type.String(),
-    status: Type.String(),
-    hasChildren: Type.Boolean(),
+    ...orgSummaryFields,
     code: Nullable(Type.String()),
     ancestors: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     childCount: Type.Integer(),
@@ -39,14 +31,7 @@ export const OrgDetail = Type.Object(
 );
 
 export const OrgSearchItem = Type.Object({
-  id: Type.Integer(),
-  parentId: Nullable(Type.Integer()),
-  name: Type.String(),
-  shortName: Nullable(Type.String()),
-  type: Type.String(),
-  typeLabel: Type.String(),
-  status: Type.String(),
-  hasChildren: Type.Boolean(),
+  ...orgSummaryFields,
   pathNames: Type.String({ description: '从管理范围根节点到上级组织的名称' }),
 });
 

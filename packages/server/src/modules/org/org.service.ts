@@ -145,8 +145,8 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       await assertUniqueName(parent.id, input.name.trim());
       const now = clock();
       const created = await db.transaction(async (tx) => {
-        const org = await insertOrg(tx as unknown as Db, parent, { type: input.type, name: input.name.trim(), shortName: input.shortName?.trim() || null }, now);
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'org.create', targetType: 'org', targetId: org.id, orgId: org.id, after: { parentId: parent.id, name: org.name, shortName: org.shortName, type: org.type } }, now);
+        const org = await insertOrg(tx, parent, { type: input.type, name: input.name.trim(), shortName: input.shortName?.trim() || null }, now);
+        await appendAudit(tx, auditAs, { action: 'org.create', targetType: 'org', targetId: org.id, orgId: org.id, after: { parentId: parent.id, name: org.name, shortName: org.shortName, type: org.type } }, now);
         return org;
       });
       return detail(actor, created);
@@ -163,7 +163,7 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, org[k as keyof typeof changes]]));
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(orgs).set({ ...changes, updatedAt: now }).where(eq(orgs.id, id)).returning();
-        await appendAudit(tx as unknown as Db, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: changes }, now);
+        await appendAudit(tx, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: changes }, now);
         return row as OrgRow;
       });
       return detail(actor, updated);
