@@ -31,7 +31,7 @@ async function main() {
   }
   const app = await buildApp({ database, config, regulations });
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   console.log(
     [
       '',

@@ -44,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   const secureRaw = env.COOKIE_SECURE?.trim();
   return {
     port: parsePositiveInt('PORT', env.PORT) ?? 3000,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host: env.HOST?.trim() || 'localhost',
     databaseUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
     demoMode: parseBool('DEMO_MODE', env.DEMO_MODE) ?? databaseUrl === null,
