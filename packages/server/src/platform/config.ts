@@ -23,6 +23,8 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+const BOOLEAN_WORDS = new Set(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off']);
+
 function parseBool(name: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
@@ -49,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
     demoMode: parseBool('DEMO_MODE', env.DEMO_MODE) ?? databaseUrl === null,
     idleTimeoutMinutes: parsePositiveInt('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES) ?? null,
-    trustProxy: trustRaw === undefined || trustRaw === '' ? false : (parseBool('TRUST_PROXY', trustRaw) ?? trustRaw),
+    // true/false, or the proxy's address(es) as Fastify's trustProxy takes them.
+    trustProxy: trustRaw === undefined || trustRaw === '' ? false : BOOLEAN_WORDS.has(trustRaw.toLowerCase()) ? (parseBool('TRUST_PROXY', trustRaw) as boolean) : trustRaw,
     cookieSecure: secureRaw === undefined || secureRaw === '' || secureRaw === 'auto' ? 'auto' : (parseBool('COOKIE_SECURE', secureRaw) ?? 'auto'),
     loginRateLimitPerMinute: parsePositiveInt('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE) ?? 10,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
