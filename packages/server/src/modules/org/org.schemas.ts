@@ -13,6 +13,7 @@ const orgSummaryFields = {
   type: Type.String(),
   typeLabel: Type.String(),
   status: Type.String(),
+  statusLabel: Type.String(),
   hasChildren: Type.Boolean(),
 };
 

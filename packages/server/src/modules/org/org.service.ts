@@ -37,6 +37,7 @@ function toSummary(row: { id: number; parentId: number | null; name: string; sho
     type: row.type,
     typeLabel: orgTypeLabel(row.type),
     status: row.status,
+    statusLabel: ORG_STATUS_LABELS[row.status as OrgStatus] ?? row.status,
     // A member sees own branch only: nothing below it is in scope.
     hasChildren: scopeKind === 'single' ? false : Boolean(row.hasChildren),
   };

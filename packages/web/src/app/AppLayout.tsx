@@ -1,0 +1,199 @@
+import { Fragment, Suspense, useState, type ReactNode } from 'react';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import type { Me } from '../api/types';
+import { authQuery, dropSession, storeMe, useMe } from '../features/auth/auth';
+import { codeTablesQuery, useCodeTables } from '../shared/codeTables';
+import { errorMessage } from '../shared/errors';
+import { activeGrant, grantLabel, selectedMenuKey } from './access';
+import { FullPageSpin } from './RequireAuth';
+
+export interface MenuEntry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+}
+
+interface AppLayoutProps {
+  menuFor: (permissions: readonly string[]) => MenuEntry[];
+}
+
+export function AppLayout({ menuFor }: AppLayoutProps) {
+  const me = useMe();
+  // Start loading the code tables (labels) with the layout, before a page's code arrives.
+  useCodeTables();
+  const screens = Grid.useBreakpoint();
+  const isPhone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const entries = menuFor(me.permissions);
+  const selected = selectedMenuKey(
+    location.pathname,
+    entries.map((e) => e.key),
+  );
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+      aria-label="主菜单"
+    />
+  );
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        {isPhone ? (
+          <Button
+            type="text"
+            className="app-header-button"
+            icon={<MenuOutlined />}
+            aria-label="打开菜单"
+            data-testid="menu-toggle"
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
+        <div className="app-title" onClick={() => void navigate('/')} role="link" tabIndex={0}>
+          <span className="app-emblem" aria-hidden="true">
+            党
+          </span>
+          <span className="app-title-text">机关党建智慧平台</span>
+        </div>
+        <div className="app-header-right">
+          {!isPhone ? <RoleSwitcher me={me} /> : null}
+          <UserMenu me={me} compact={isPhone} />
+        </div>
+      </Layout.Header>
+      <Layout>
+        {!isPhone ? (
+          <Layout.Sider width={208} theme="light" className="app-sider">
+            {menu}
+          </Layout.Sider>
+        ) : null}
+        <Drawer
+          open={isPhone && drawerOpen}
+          placement="left"
+          size={280}
+          onClose={() => setDrawerOpen(false)}
+          title="机关党建智慧平台"
+          styles={{ body: { padding: 0 } }}
+        >
+          <div style={{ padding: 16 }}>
+            <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+              当前角色
+            </Typography.Text>
+            <RoleSwitcher me={me} block />
+          </div>
+          {menu}
+        </Drawer>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<FullPageSpin />}>
+            {/* Pages start afresh when the role/scope changes: no org picked in another scope survives. */}
+            <Fragment key={me.activeGrantId ?? 'none'}>
+              <Outlet />
+            </Fragment>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** The role/scope switcher: one option per grant; switching reloads everything for the new scope. */
+function RoleSwitcher({ me, block }: { me: Me; block?: boolean }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const current = activeGrant(me);
+  const switchGrant = useMutation({
+    mutationFn: (grantId: number) => api.post<Me>('/auth/active-grant', { grantId }),
+    onSuccess: async (next) => {
+      // Nothing read in the old scope may be shown in the new one: drop every cached answer
+      // (a stronger form of invalidation; pages remount and refetch), then keep the new Me.
+      // The code tables are the same in every scope and stay.
+      const keep: readonly unknown[] = [authQuery.queryKey[0], codeTablesQuery.queryKey[0]];
+      queryClient.removeQueries({ predicate: (q) => !keep.includes(q.queryKey[0]) });
+      storeMe(queryClient, next);
+      await navigate('/');
+      const g = activeGrant(next);
+      void message.success(`已切换为：${g ? grantLabel(g) : '无角色'}`);
+    },
+    onError: (error) => void message.error(errorMessage(error)),
+  });
+  if (me.grants.length === 0) {
+    return <Typography.Text className="app-header-muted">未分配角色</Typography.Text>;
+  }
+  return (
+    <Select
+      data-testid="role-switcher"
+      aria-label="切换角色"
+      value={current?.id}
+      loading={switchGrant.isPending}
+      disabled={switchGrant.isPending}
+      onChange={(id: number) => switchGrant.mutate(id)}
+      options={me.grants.map((g) => ({ value: g.id, label: grantLabel(g) }))}
+      style={block ? { width: '100%' } : { minWidth: 200, maxWidth: 320 }}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: async () => {
+      dropSession(queryClient, false);
+      await navigate('/login', { replace: true });
+    },
+  });
+  return (
+    <Space size={4}>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+            { type: 'divider' },
+            { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'password') void navigate('/change-password');
+            if (key === 'logout') logout.mutate();
+          },
+        }}
+      >
+        <Button type="text" className="app-header-button" data-testid="user-menu" aria-label="用户菜单">
+          <UserOutlined />
+          <span className="app-user-name" data-testid="current-user">
+            {me.user.displayName}
+          </span>
+          {!compact ? <DownOutlined style={{ fontSize: 10 }} /> : null}
+        </Button>
+      </Dropdown>
+      {!compact ? (
+        <Button
+          type="text"
+          className="app-header-button"
+          icon={<LogoutOutlined />}
+          loading={logout.isPending}
+          onClick={() => logout.mutate()}
+          data-testid="logout"
+        >
+          退出
+        </Button>
+      ) : null}
+    </Space>
+  );
+}

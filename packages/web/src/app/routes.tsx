@@ -1,0 +1,122 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../api/types';
+import { showInMenu, type AccessRule } from './access';
+import { AppLayout, type MenuEntry } from './AppLayout';
+import { NotFoundPage } from './ErrorPages';
+import { FullPageSpin, RequireAccess, RequireAuth } from './RequireAuth';
+
+/** React.lazy for a page module with a named export. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const OrgsPage = page(() => import('../features/orgs/OrgsPage'), 'OrgsPage');
+const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
+const MemberDetailPage = page(() => import('../features/members/MemberDetailPage'), 'MemberDetailPage');
+const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
+const GrantsPage = page(() => import('../features/grants/GrantsPage'), 'GrantsPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /** Menu label; routes without one are not in the menu. */
+  label?: string;
+  icon?: ReactNode;
+  access: AccessRule;
+  /** Left out of the menu of users holding this permission (the route itself stays open to them). */
+  menuHiddenFor?: Permission;
+  /** 'bare' pages (login, change password) render without the app layout. */
+  layout?: 'app' | 'bare';
+}
+
+/** The one route table: it builds both the router and the left menu. */
+export const appRoutes: AppRoute[] = [
+  { path: '/login', element: <LoginPage />, access: 'public', layout: 'bare' },
+  { path: '/change-password', element: <ChangePasswordPage />, access: 'authenticated', layout: 'bare' },
+  { path: '/', element: <HomePage />, label: '首页', icon: <HomeOutlined />, access: 'authenticated' },
+  {
+    path: '/orgs',
+    element: <OrgsPage />,
+    label: '组织管理',
+    icon: <ApartmentOutlined />,
+    access: { anyOf: ['org:read'] },
+    // 党员 read their own branch only, and see its basics on the home page.
+    menuHiddenFor: 'self:read',
+  },
+  { path: '/members', element: <MembersPage />, label: '党员名册', icon: <TeamOutlined />, access: { anyOf: ['member:read'] } },
+  { path: '/members/:id', element: <MemberDetailPage />, access: { anyOf: ['member:read'] } },
+  {
+    path: '/admin/accounts',
+    element: <AccountsPage />,
+    label: '账号管理',
+    icon: <UserOutlined />,
+    access: { anyOf: ['account:manage', 'account:read'] },
+  },
+  {
+    path: '/admin/grants',
+    element: <GrantsPage />,
+    label: '角色授权',
+    icon: <SafetyCertificateOutlined />,
+    access: { anyOf: ['grant:manage'] },
+  },
+  { path: '/audit', element: <AuditPage />, label: '审计日志', icon: <AuditOutlined />, access: { anyOf: ['audit:read'] } },
+  {
+    path: '/admin/settings',
+    element: <SettingsPage />,
+    label: '安全设置',
+    icon: <SettingOutlined />,
+    access: { anyOf: ['settings:read'] },
+  },
+];
+
+/** Menu entries the permissions allow, in table order. */
+export function menuEntries(permissions: readonly string[]): MenuEntry[] {
+  return appRoutes
+    .filter((r) => r.label !== undefined && (r.layout ?? 'app') === 'app' && showInMenu(r.access, permissions, r.menuHiddenFor))
+    .map((r) => ({ key: r.path, label: r.label ?? r.path, icon: r.icon }));
+}
+
+function bare(element: ReactNode): ReactNode {
+  return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+}
+
+export function buildRoutes(): RouteObject[] {
+  const bareRoutes = appRoutes.filter((r) => r.layout === 'bare');
+  const layoutRoutes = appRoutes.filter((r) => (r.layout ?? 'app') === 'app');
+  return [
+    ...bareRoutes.map((r) => ({ path: r.path, element: bare(r.element) })),
+    {
+      element: (
+        <RequireAuth>
+          <AppLayout menuFor={menuEntries} />
+        </RequireAuth>
+      ),
+      children: [
+        ...layoutRoutes.map((r) => ({
+          path: r.path,
+          element: <RequireAccess rule={r.access}>{r.element}</RequireAccess>,
+        })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}
+
+export function buildRouter() {
+  return createBrowserRouter(buildRoutes());
+}

@@ -1,0 +1,173 @@
+import { useEffect } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { OrgCreateInput, OrgDetail, OrgPatchInput, OrgStatus, OrgType } from '../../api/types';
+import { childTypesOf, optionsOf, useCodeTables } from '../../shared/codeTables';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import { formFieldErrors } from '../../shared/errors';
+
+interface CreateForm {
+  name: string;
+  shortName?: string;
+  type: OrgType;
+}
+
+export function CreateChildOrgModal({
+  parent,
+  open,
+  onClose,
+  onCreated,
+}: {
+  parent: OrgDetail;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (org: OrgDetail) => void;
+}) {
+  const [form] = Form.useForm<CreateForm>();
+  const { message } = App.useApp();
+  const codeTables = useCodeTables();
+  const types = childTypesOf(codeTables.data, parent.type);
+  const create = useMutation({
+    mutationFn: (values: CreateForm) => {
+      const body: OrgCreateInput = { parentId: parent.id, name: values.name.trim(), type: values.type };
+      const shortName = values.shortName?.trim();
+      if (shortName) body.shortName = shortName;
+      return api.post<OrgDetail>('/orgs', body);
+    },
+    onSuccess: (org) => {
+      void message.success(`已新增下级组织：${org.name}`);
+      onCreated(org);
+    },
+    onError: (error) => form.setFields(formFieldErrors(error, ['name', 'shortName', 'type'] as const)),
+  });
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      create.reset();
+      const first = types[0];
+      if (first) form.setFieldValue('type', first.code);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset once per opening
+  }, [open]);
+
+  return (
+    <Modal
+      title={`新增下级组织 — ${parent.name}`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={create.isPending}
+      forceRender
+    >
+      {create.isError ? <ErrorAlert error={create.error} /> : null}
+      {codeTables.isError ? (
+        <ErrorAlert error={codeTables.error} title="组织类型未能加载" onRetry={() => void codeTables.refetch()} />
+      ) : null}
+      {codeTables.isSuccess && types.length === 0 ? (
+        <ErrorAlert error={new Error('该类型的组织下不能再设立下级组织')} />
+      ) : null}
+      <Form<CreateForm> name="orgCreate" form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form.Item label="组织名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入组织名称' }, { max: 100 }]}>
+          <Input maxLength={100} placeholder="如：中共××局机关第三支部委员会" />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName" rules={[{ max: 50 }]}>
+          <Input maxLength={50} placeholder="可不填，如：第三支部" />
+        </Form.Item>
+        <Form.Item label="组织类型" name="type" rules={[{ required: true, message: '请选择组织类型' }]}>
+          <Select options={optionsOf(types)} loading={codeTables.isPending} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditForm {
+  name: string;
+  shortName?: string;
+  status: OrgStatus;
+}
+
+export function EditOrgModal({
+  org,
+  open,
+  onClose,
+  onSaved,
+}: {
+  org: OrgDetail;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (org: OrgDetail) => void;
+}) {
+  const [form] = Form.useForm<EditForm>();
+  const { message, modal } = App.useApp();
+  const codeTables = useCodeTables();
+  const save = useMutation({
+    mutationFn: (body: OrgPatchInput) => api.patch<OrgDetail>(`/orgs/${org.id}`, body),
+    onSuccess: (saved) => {
+      void message.success('组织信息已保存');
+      onSaved(saved);
+    },
+    onError: (error) => form.setFields(formFieldErrors(error, ['name', 'shortName', 'status'] as const)),
+  });
+
+  useEffect(() => {
+    if (open) {
+      save.reset();
+      form.setFieldsValue({ name: org.name, shortName: org.shortName ?? '', status: org.status });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset once per opening
+  }, [open]);
+
+  const submit = (values: EditForm) => {
+    const body: OrgPatchInput = {};
+    const name = values.name.trim();
+    const shortName = values.shortName?.trim() ? values.shortName.trim() : null;
+    if (name !== org.name) body.name = name;
+    if (shortName !== org.shortName) body.shortName = shortName;
+    if (values.status !== org.status) body.status = values.status;
+    if (Object.keys(body).length === 0) {
+      onClose();
+      return;
+    }
+    if (body.status === 'dissolved') {
+      modal.confirm({
+        title: `确认撤销“${org.name}”？`,
+        content: '撤销后该组织将标记为“撤销”状态，不再作为正常组织参与统计和管理。请确认已按规定履行审批程序。',
+        okText: '确认撤销',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => save.mutateAsync(body).catch(() => undefined),
+      });
+      return;
+    }
+    save.mutate(body);
+  };
+
+  return (
+    <Modal
+      title={`编辑组织 — ${org.name}`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      confirmLoading={save.isPending}
+      forceRender
+    >
+      {save.isError ? <ErrorAlert error={save.error} /> : null}
+      <Form<EditForm> name="orgEdit" form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="组织名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入组织名称' }, { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item label="简称" name="shortName" rules={[{ max: 50 }]}>
+          <Input maxLength={50} placeholder="可不填" />
+        </Form.Item>
+        <Form.Item label="状态" name="status" rules={[{ required: true }]}>
+          <Select options={optionsOf(codeTables.data?.orgStatuses)} loading={codeTables.isPending} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

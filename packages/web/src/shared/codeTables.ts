@@ -1,0 +1,64 @@
+// The server's code tables (GET /api/meta/code-tables): the Chinese names of org types, statuses,
+// roles, member categories and genders, and which org type may sit under which. They are defined
+// once, on the server (packages/server/src/modules/meta/meta.routes.ts); the web only asks for them.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { useAuthState } from '../features/auth/auth';
+
+export interface Code {
+  code: string;
+  label: string;
+}
+
+export interface OrgTypeCode extends Code {
+  allowedChildTypes: string[];
+}
+
+export interface CodeTables {
+  orgTypes: OrgTypeCode[];
+  orgStatuses: Code[];
+  roles: Code[];
+  memberCategories: Code[];
+  memberStatuses: Code[];
+  genders: Code[];
+}
+
+export const codeTablesQuery = queryOptions({
+  queryKey: ['code-tables'],
+  queryFn: () => api.get<CodeTables>('/meta/code-tables'),
+  // Fixed for the life of a server version: fetched once per session.
+  staleTime: Infinity,
+});
+
+/** The code tables; only fetched for a logged-in user (the server answers 401 otherwise). */
+export function useCodeTables() {
+  const auth = useAuthState();
+  return useQuery({ ...codeTablesQuery, enabled: auth.data?.status === 'authenticated' });
+}
+
+/** The label of a code: the code itself when the table (not loaded yet) does not know it, '—' for no code. */
+export function labelOf(list: readonly Code[] | undefined, code: string | null | undefined): string {
+  if (code === null || code === undefined) return '—';
+  return list?.find((c) => c.code === code)?.label ?? code;
+}
+
+/** Options for a Select, in the server's order; none while the table is loading. */
+export function optionsOf(list: readonly Code[] | undefined): { value: string; label: string }[] {
+  return (list ?? []).map((c) => ({ value: c.code, label: c.label }));
+}
+
+/** The value when the table knows it (for codes read from a URL), otherwise undefined. */
+export function knownCode(list: readonly Code[] | undefined, value: string | null | undefined): string | undefined {
+  return value && list?.some((c) => c.code === value) ? value : undefined;
+}
+
+/**
+ * The org types that may be created under an org of `parentType`: a guide for the create form,
+ * the server decides. Every type when the parent's type is unknown; none until the tables are loaded.
+ */
+export function childTypesOf(tables: Pick<CodeTables, 'orgTypes'> | undefined, parentType: string): Code[] {
+  if (!tables) return [];
+  const parent = tables.orgTypes.find((t) => t.code === parentType);
+  if (!parent) return tables.orgTypes.map(({ code, label }) => ({ code, label }));
+  return parent.allowedChildTypes.map((code) => ({ code, label: labelOf(tables.orgTypes, code) }));
+}

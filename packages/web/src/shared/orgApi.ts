@@ -1,0 +1,38 @@
+import { api } from '../api/client';
+import type { Items, OrgDetail, OrgSearchItem, OrgStatus, OrgSummary, OrgType, Paged } from '../api/types';
+
+export interface OrgSearchParams {
+  q?: string;
+  type?: OrgType;
+  status?: OrgStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export const orgKeys = {
+  all: ['orgs'] as const,
+  roots: () => ['orgs', 'roots'] as const,
+  children: (id: number) => ['orgs', 'children', id] as const,
+  detail: (id: number) => ['orgs', 'detail', id] as const,
+  search: (params: OrgSearchParams) => ['orgs', 'search', params] as const,
+};
+
+export async function fetchOrgRoots(): Promise<OrgSummary[]> {
+  return (await api.get<Items<OrgSummary>>('/orgs/roots')).items;
+}
+
+export async function fetchOrgChildren(id: number): Promise<OrgSummary[]> {
+  return (await api.get<Items<OrgSummary>>(`/orgs/${id}/children`)).items;
+}
+
+export function fetchOrg(id: number): Promise<OrgDetail> {
+  return api.get<OrgDetail>(`/orgs/${id}`);
+}
+
+export function searchOrgs(params: OrgSearchParams): Promise<Paged<OrgSearchItem>> {
+  return api.get<Paged<OrgSearchItem>>('/orgs', { ...params });
+}
+
+export function orgExportUrl(id: number): string {
+  return `/api/orgs/${id}/export.xlsx`;
+}

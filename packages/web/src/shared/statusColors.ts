@@ -1,0 +1,22 @@
+// Tag colours per status: presentation only, so they live in the web (the labels come from the
+// server's code tables, see codeTables.ts).
+
+export const ORG_STATUS_COLORS: Readonly<Record<string, string>> = {
+  active: 'green',
+  dissolved: 'default',
+  merged: 'orange',
+};
+
+export const MEMBER_STATUS_COLORS: Readonly<Record<string, string>> = {
+  normal: 'green',
+  mobile: 'blue',
+  lost_contact: 'orange',
+  suspended: 'red',
+  expelled: 'default',
+  deceased: 'default',
+};
+
+/** The tag colour for a status; antd's neutral 'default' for a status the web has no colour for. */
+export function statusColor(colors: Readonly<Record<string, string>>, status: string | null | undefined): string {
+  return (status && Object.hasOwn(colors, status) ? colors[status] : undefined) ?? 'default';
+}
