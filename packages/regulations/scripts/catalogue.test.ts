@@ -15,8 +15,27 @@ describe('describeCatalogue', () => {
   const catalogue = describeCatalogue(loadRegulations(), registry);
 
   it('lists every rule with the parameters it reads, and every parameter and source', () => {
-    expect(catalogue.rules.map((r) => [r.id, r.parameters.map((p) => p.id)])).toEqual([
-      ['security.password_policy', ['security.password.min_length', 'security.password.min_character_classes', 'security.password.forbid_username']],
+    expect(catalogue.rules.map((r) => r.id)).toEqual([
+      'security.password_policy',
+      'org.setup',
+      'elections.term_due',
+      'elections.postponement_limit',
+      'committee.secretary_qualification',
+      'committee.vacancy',
+    ]);
+    expect(catalogue.rules[0]?.parameters.map((p) => p.id)).toEqual([
+      'security.password.min_length',
+      'security.password.min_character_classes',
+      'security.password.forbid_username',
+    ]);
+    expect(catalogue.rules.find((r) => r.id === 'elections.term_due')?.parameters.map((p) => p.name)).toEqual([
+      'primaryCommittee',
+      'primaryCommitteeCounty',
+      'generalBranch',
+      'branch',
+      'onTime',
+      'dueSoonDays',
+      'dueImminentDays',
     ]);
     expect(catalogue.parameters.map((p) => p.id)).toEqual([...loadRegulations().parameters.keys()].sort());
     expect(catalogue.sources.map((s) => s.id)).toContain('gbt-22239-2019');

@@ -21,7 +21,7 @@ export {
   type Source,
   type SourceKind,
 } from './engine/parameters.js';
-export { addDays, addMonths, isIsoDate, periodBounds, periodKindOf, periodOf, type DateRange, type PeriodKind } from './engine/period.js';
+export { addDays, addMonths, daysBetween, isIsoDate, periodBounds, periodKindOf, periodOf, type DateRange, type PeriodKind } from './engine/period.js';
 export {
   defineRule,
   met,
@@ -48,3 +48,9 @@ export { boundaryGaps, caseDate, checkCase, parseCaseFile, runCase, type CaseFil
 export { describeCatalogue, type Catalogue, type CatalogueParameter, type CatalogueRule, type CatalogueValue } from './engine/catalogue.js';
 export { findRule, registry } from './registry.js';
 export { characterClassCount, passwordPolicy, type PasswordPolicyDetail } from './rules/security/password-policy.rule.js';
+export { BRANCH_LIKE, ORG_TYPES, ORG_TYPE_LABELS, PRIMARY_COMMITTEES, completedYears, type OrgType } from './rules/org/org-types.js';
+export { orgSetup, type SetupDetail } from './rules/org/setup.rule.js';
+export { termDue, type TermDueDetail, type TermStage } from './rules/elections/term-due.rule.js';
+export { postponementLimit, type AdjustmentDetail } from './rules/elections/postponement-limit.rule.js';
+export { secretaryQualification, type SecretaryQualificationDetail } from './rules/committee/secretary-qualification.rule.js';
+export { vacancy, type VacancyDetail } from './rules/committee/vacancy.rule.js';

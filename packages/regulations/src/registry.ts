@@ -3,9 +3,14 @@
  * importing it here and writing its `.cases.yaml`; `rules/cases.test.ts` fails until both exist.
  */
 import type { AnyRule } from './engine/rule.js';
+import { secretaryQualification } from './rules/committee/secretary-qualification.rule.js';
+import { vacancy } from './rules/committee/vacancy.rule.js';
+import { postponementLimit } from './rules/elections/postponement-limit.rule.js';
+import { termDue } from './rules/elections/term-due.rule.js';
+import { orgSetup } from './rules/org/setup.rule.js';
 import { passwordPolicy } from './rules/security/password-policy.rule.js';
 
-export const registry: readonly AnyRule[] = [passwordPolicy];
+export const registry: readonly AnyRule[] = [passwordPolicy, orgSetup, termDue, postponementLimit, secretaryQualification, vacancy];
 
 export function findRule(id: string): AnyRule | undefined {
   return registry.find((rule) => rule.id === id);

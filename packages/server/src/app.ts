@@ -21,17 +21,25 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createCommitteesService } from './modules/committees/committees.service.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { createOrgRules } from './modules/elections/org-rules.js';
+import { electionsRoutes } from './modules/elections/elections.routes.js';
+import { createElectionsService } from './modules/elections/elections.service.js';
 import { grantsRoutes } from './modules/grants/grants.routes.js';
 import { createGrantsService } from './modules/grants/grants.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { ledgersRoutes } from './modules/ledgers/ledgers.routes.js';
+import { createLedgersService } from './modules/ledgers/ledgers.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { createFindingsService } from './modules/warnings/findings.service.js';
+import { createWarningsService } from './modules/warnings/warnings.service.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -102,6 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const orgService = createOrgService({ db, clock });
   const membersService = createMembersService({ db, clock, orgService });
+  const orgRules = createOrgRules(deps.regulations);
+  const findings = createFindingsService({ clock, rules: orgRules });
+  const committeesService = createCommitteesService({ db, clock, orgService, rules: orgRules, findings });
+  const electionsService = createElectionsService({ db, clock, orgService, committees: committeesService, rules: orgRules, findings });
+  const warningsService = createWarningsService({ db, clock, orgService, rules: orgRules, elections: electionsService });
   const services = {
     auth: createAuthService({ db, clock, policy, demoMode: config.demoMode }),
     accountsService: createAccountsService({ db, clock }),
@@ -117,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { ...api, auth: services.auth, config });
   await app.register(metaRoutes, api);
   await app.register(orgRoutes, { ...api, orgService });
+  await app.register(electionsRoutes, { ...api, electionsService, committeesService, warningsService });
+  await app.register(ledgersRoutes, { ...api, ledgersService: createLedgersService({ db, clock, orgService }) });
   await app.register(membersRoutes, { ...api, membersService });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
   await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });

@@ -17,7 +17,7 @@ async function main() {
   const regulations = loadRegulations();
   const lines: string[] = [];
   if (config.demoMode) {
-    const demo = await loadDemoData(database.db, systemClock);
+    const demo = await loadDemoData(database.db, systemClock, regulations);
     lines.push(demo.loaded ? `已载入演示数据：${demo.orgs} 个组织、${demo.members} 名党员` : '演示数据已存在（删除 data/ 目录可重新生成）');
     lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}，仅限演示模式）：`);
     for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]}${a.displayName ? ` · ${a.displayName}` : ''}`);

@@ -12,6 +12,7 @@ let memberB: number;
 let memberBName: string;
 let userB: number;
 let grantB: number;
+let postB: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,6 +26,7 @@ beforeAll(async () => {
   memberBName = b.items[0].name;
   userB = s.zhibu2!.me.user.id;
   grantB = s.zhibu2!.me.grants[0]!.id;
+  postB = (await call(t.app, s.zhibu2!, 'GET', `/api/orgs/${branchB}/committee`)).json().current[0].id;
 });
 afterAll(() => t.close());
 
@@ -40,11 +42,17 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/orgs/{id}': { name: '越权修改' },
   'PATCH /api/members/{id}': { position: '越权修改' },
   'PATCH /api/accounts/{id}': { displayName: '越权修改' },
+  'POST /api/committee-posts/{id}/end': { endedOn: '2026-11-22', endReason: '越权免职' },
+  'POST /api/committee-posts/{id}/talk': { talkOn: '2026-11-22', talkBy: '越权' },
+  'POST /api/orgs/{id}/committee': { post: 'youth_member', memberId: 1, startedOn: '2026-11-22' },
+  'POST /api/orgs/{id}/elections': { electedOn: '2026-11-22', method: 'members_meeting', committee: [{ post: 'secretary', memberId: 1 }] },
+  'POST /api/orgs/{id}/move': { newParentId: 1, effectiveOn: '2026-11-22', reason: '越权调整' },
+  'POST /api/orgs/{id}/term-adjustments': { newDueOn: '2027-01-01', approvedOn: '2026-11-22', approvalDoc: 'x', reason: 'x' },
 };
 
 describe('a business user cannot reach another branch’s objects through any route that takes an id', () => {
   it('every id route answers 403 or 404 for branch B’s object, for both branch A’s secretary and the other organ’s admin', async () => {
-    const foreignId: Record<string, number> = { orgs: branchB, members: memberB, accounts: userB, grants: grantB };
+    const foreignId: Record<string, number> = { orgs: branchB, members: memberB, accounts: userB, grants: grantB, 'committee-posts': postB };
     const routes = await idRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const user of ['zhibu1', 'jiguan1']) {
@@ -52,7 +60,8 @@ describe('a business user cannot reach another branch’s objects through any ro
         const resource = path.split('/')[2]!;
         const id = foreignId[resource];
         expect(id, `no scope case for ${method} ${path}: add its resource to foreignId`).toBeDefined();
-        const res = await call(t.app, s[user]!, method as 'GET', path.replace('{id}', String(id)), bodies[`${method} ${path}`] ?? (method === 'GET' ? undefined : {}));
+        const url = path.replace('{id}', String(id)).replace('{kind}', 'org-info') + (path.endsWith('/move-preview') ? `?newParentId=${s[user]!.me.grants[0]!.orgId}` : '');
+        const res = await call(t.app, s[user]!, method as 'GET', url, bodies[`${method} ${path}`] ?? (method === 'GET' ? undefined : {}));
         expect([403, 404], `${user} ${method} ${path} → ${res.statusCode} ${res.body.slice(0, 120)}`).toContain(res.statusCode);
       }
     }
@@ -61,7 +70,7 @@ describe('a business user cannot reach another branch’s objects through any ro
   it('the same routes do work on the user’s own objects (so the test above can fail)', async () => {
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/orgs/${branchA}`)).statusCode).toBe(200);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/orgs/${branchA}/children`)).statusCode).toBe(200);
-    expect((await call(t.app, s.zhibu1!, 'GET', `/api/orgs/${branchA}/export.xlsx`)).statusCode).toBe(200);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/orgs/${branchA}/ledgers/org-info`)).statusCode).toBe(200);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/members/${memberA}`)).statusCode).toBe(200);
     expect((await call(t.app, s.zhibu1!, 'PATCH', `/api/members/${memberA}`, { position: '组织委员' })).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'GET', `/api/members/${memberB}`)).statusCode).toBe(200);
@@ -113,7 +122,7 @@ describe('lists and searches never show another branch’s data', () => {
   });
 
   it('the exported ledger of an organ holds only its subtree', async () => {
-    const res = await call(t.app, s.jiguan1!, 'GET', `/api/orgs/${s.jiguan1!.me.grants[0]!.orgId}/export.xlsx`);
+    const res = await call(t.app, s.jiguan1!, 'GET', `/api/orgs/${s.jiguan1!.me.grants[0]!.orgId}/ledgers/org-info`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const { default: ExcelJS } = await import('exceljs');
@@ -145,7 +154,7 @@ describe('a member sees self and own branch basics only', () => {
     expect((await call(t.app, s.dangyuan1!, 'GET', `/api/orgs/${branchA}/children`)).json().items).toEqual([]);
     const search = (await call(t.app, s.dangyuan1!, 'GET', '/api/orgs?q=' + encodeURIComponent('党'))).json();
     expect(search.items.map((o: { id: number }) => o.id)).toEqual([branchA]);
-    expect((await call(t.app, s.dangyuan1!, 'GET', `/api/orgs/${branchA}/export.xlsx`)).statusCode).toBe(403);
+    expect((await call(t.app, s.dangyuan1!, 'GET', `/api/orgs/${branchA}/ledgers/org-info`)).statusCode).toBe(403);
   });
 });
 
@@ -179,7 +188,7 @@ describe('三员分立: platform administrators and business roles are kept apar
     }
     expect((await call(t.app, s.secadmin!, 'POST', '/api/accounts', { username: 'sneaky', displayName: '某人' })).statusCode).toBe(403);
     expect((await call(t.app, s.secadmin!, 'GET', '/api/orgs/roots')).statusCode).toBe(200);
-    expect((await call(t.app, s.secadmin!, 'GET', `/api/orgs/${branchA}/export.xlsx`)).statusCode).toBe(403);
+    expect((await call(t.app, s.secadmin!, 'GET', `/api/orgs/${branchA}/ledgers/org-info`)).statusCode).toBe(403);
   });
 
   it('a platform role cannot be combined with any other role', async () => {

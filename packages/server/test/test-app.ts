@@ -55,8 +55,9 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
   const { database, drop } = await openTestDatabase();
   await migrate(database);
   const clock = manualClock('2026-11-23T02:00:00.000Z');
-  if (options.demo ?? true) await loadDemoData(database.db, clock);
-  const app = await buildApp({ database, config: testConfig(options.config), regulations: loadRegulations(), clock, logger: false });
+  const regulations = loadRegulations();
+  if (options.demo ?? true) await loadDemoData(database.db, clock, regulations);
+  const app = await buildApp({ database, config: testConfig(options.config), regulations, clock, logger: false });
   await app.ready();
   return {
     app,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, isIsoDate, periodBounds, periodKindOf, periodOf, type PeriodKind } from './period.js';
+import { addDays, addMonths, daysBetween, isIsoDate, periodBounds, periodKindOf, periodOf, type PeriodKind } from './period.js';
 
 /** Any calendar date 1900-01-01 … 2199-12-31, built independently of period.ts (via the UTC calendar). */
 const isoDate = fc
@@ -83,6 +83,20 @@ describe('addDays and addMonths', () => {
     expect(addMonths(date, months)).toBe(expected);
   });
 
+  it.each([
+    ['2024-02-28', '2024-03-01', 2],
+    ['2023-02-28', '2023-03-01', 1],
+    ['2024-03-01', '2024-02-28', -2],
+    ['2018-07-12', '2018-07-12', 0],
+    ['2018-07-12', '2023-07-12', 1826],
+  ])('daysBetween(%s, %s) → %i', (from, to, expected) => {
+    expect(daysBetween(from, to)).toBe(expected);
+  });
+
+  it('daysBetween rejects a date that does not exist', () => {
+    expect(() => daysBetween('2023-02-29', '2024-01-01')).toThrow(RangeError);
+  });
+
   it('rejects fractional steps', () => {
     expect(() => addDays('2024-01-01', 0.5)).toThrow(RangeError);
     expect(() => addMonths('2024-01-01', 1.5)).toThrow(RangeError);
@@ -116,6 +130,10 @@ describe('properties', () => {
         return addDays(date, days) === expected;
       }),
     );
+  });
+
+  it('daysBetween inverts addDays', () => {
+    fc.assert(fc.property(isoDate, fc.integer({ min: -40_000, max: 40_000 }), (date, days) => daysBetween(date, addDays(date, days)) === days));
   });
 
   it('addMonths lands in the right month and never past its end', () => {

@@ -75,6 +75,11 @@ export function addDays(date: string, days: number): string {
   return formatYmd(fromDayNumber(toDayNumber(ymdOf(date)) + days));
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier): `daysBetween('2024-02-28', '2024-03-01')` is 2. */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(ymdOf(to)) - toDayNumber(ymdOf(from));
+}
+
 /** Calendar months; the day is clamped to the end of a shorter month (`2024-01-31` + 1 → `2024-02-29`). */
 export function addMonths(date: string, months: number): string {
   if (!Number.isInteger(months)) throw new RangeError(`月数必须是整数：${months}`);

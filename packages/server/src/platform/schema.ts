@@ -20,6 +20,9 @@ export const orgs = pgTable('orgs', {
   code: text('code'),
   status: text('status').notNull(),
   sortOrder: integer('sort_order').notNull(),
+  foundedOn: date('founded_on', { mode: 'string' }),
+  approvalDoc: text('approval_doc'),
+  statisticsCategory: text('statistics_category'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -101,4 +104,111 @@ export const auditChainHead = pgTable('audit_chain_head', {
   id: smallint('id').primaryKey(),
   lastId: bigint('last_id', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
+});
+
+export const units = pgTable('units', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  adminLevel: text('admin_level').notNull(),
+  leadingBody: text('leading_body').notNull(),
+  hasDisciplineCommission: boolean('has_discipline_commission').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const orgUnits = pgTable('org_units', {
+  orgId: integer('org_id').notNull(),
+  unitId: integer('unit_id').notNull(),
+});
+
+export const elections = pgTable('elections', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  termNumber: integer('term_number').notNull(),
+  electedOn: date('elected_on', { mode: 'string' }).notNull(),
+  method: text('method').notNull(),
+  expectedVoters: integer('expected_voters'),
+  actualVoters: integer('actual_voters'),
+  approvedOn: date('approved_on', { mode: 'string' }),
+  approvalDoc: text('approval_doc'),
+  approvingOrgId: integer('approving_org_id'),
+  termYears: integer('term_years').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  basis: jsonb('basis').notNull(),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const termAdjustments = pgTable('term_adjustments', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  electionId: integer('election_id').notNull(),
+  kind: text('kind').notNull(),
+  previousDueOn: date('previous_due_on', { mode: 'string' }).notNull(),
+  newDueOn: date('new_due_on', { mode: 'string' }).notNull(),
+  approvedOn: date('approved_on', { mode: 'string' }).notNull(),
+  approvalDoc: text('approval_doc').notNull(),
+  reason: text('reason').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const orgTerms = pgTable('org_terms', {
+  orgId: integer('org_id').primaryKey(),
+  electionId: integer('election_id').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+});
+
+export const committeePosts = pgTable('committee_posts', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  post: text('post').notNull(),
+  memberId: integer('member_id').notNull(),
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  endedOn: date('ended_on', { mode: 'string' }),
+  source: text('source').notNull(),
+  electionId: integer('election_id'),
+  appointmentDoc: text('appointment_doc'),
+  endReason: text('end_reason'),
+  talkOn: date('talk_on', { mode: 'string' }),
+  talkBy: text('talk_by'),
+  talkNote: text('talk_note'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const orgFindings = pgTable('org_findings', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  ruleId: text('rule_id').notNull(),
+  code: text('code').notNull(),
+  severity: text('severity'),
+  message: text('message').notNull(),
+  detail: jsonb('detail'),
+  dueOn: date('due_on', { mode: 'string' }),
+  basis: jsonb('basis').notNull(),
+  computedAt: ts('computed_at').notNull(),
+});
+
+export const orgHistory = pgTable('org_history', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  event: text('event').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  fromParentId: integer('from_parent_id'),
+  toParentId: integer('to_parent_id'),
+  relatedOrgId: integer('related_org_id'),
+  detail: jsonb('detail'),
+  actorUserId: integer('actor_user_id'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberOrgHistory = pgTable('member_org_history', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  memberId: integer('member_id').notNull(),
+  fromOrgId: integer('from_org_id'),
+  toOrgId: integer('to_org_id').notNull(),
+  movedOn: date('moved_on', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  createdAt: ts('created_at').notNull(),
 });

@@ -123,7 +123,8 @@ describe('generateDemoDataset', () => {
     expect(dataset.members.length).toBeLessThanOrEqual(680);
 
     const sizes = branches.map((b) => membersIn(dataset, b.key).length);
-    expect(sizes.every((n) => n >= 3)).toBe(true);
+    // Exactly one branch is below the 3 full members a branch needs (档案馆党支部), so the setup warning shows on first start.
+    expect(sizes.filter((n) => n < 3)).toEqual([2]);
     expect(sizes.filter((n) => n <= 5).length).toBeGreaterThanOrEqual(2);
     expect(sizes.filter((n) => n >= 30).length).toBeGreaterThanOrEqual(2);
 

@@ -195,6 +195,8 @@ const ORGANS: readonly OrganSpec[] = [
       { key: 'weather.climate', shortName: '气候中心党支部', kind: 'technical', size: 15, head: '主任', deputy: '副主任', extraPositions: FORECASTER },
       { key: 'weather.info', shortName: '气象信息中心党支部', kind: 'technical', size: 16, head: '主任', deputy: '副主任' },
       { key: 'weather.retirees', shortName: '离退休干部党支部', kind: 'retiree', size: 18, head: '退休干部', deputy: '退休干部' },
+      // Two members only, after retirements: the setup rule (≥ 3 full members) flags it for merging.
+      { key: 'weather.archive', shortName: '档案馆党支部', kind: 'division', size: 2, head: '馆长', deputy: '副馆长' },
     ],
   },
   {

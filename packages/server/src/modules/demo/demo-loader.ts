@@ -1,11 +1,15 @@
-import { eq } from 'drizzle-orm';
+import type { ParameterTree } from '@dangjian/regulations';
+import { and, eq, isNull } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { hashPassword } from '../../platform/passwords.js';
-import { appMeta, members, roleGrants, users } from '../../platform/schema.js';
+import { appMeta, committeePosts, elections, members, orgs, orgTerms, orgUnits, roleGrants, units, users } from '../../platform/schema.js';
+import { createOrgRules } from '../elections/org-rules.js';
 import { insertOrg } from '../org/org.repo.js';
+import { createFindingsService } from '../warnings/findings.service.js';
 import { generateDemoDataset, type DemoAccount } from './demo-dataset.js';
+import { generateDemoOrgRecords } from './demo-org-records.js';
 
 /** The demo password: accepted only while the app runs in demo mode (see auth.service login). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -23,9 +27,13 @@ export interface DemoLoadResult {
  * Loads the demo dataset once (first start of an empty database in demo mode). Idempotent:
  * the app_meta key 'demo_loaded_at' marks it done. Everything goes in one transaction.
  */
-export async function loadDemoData(db: Db, clock: Clock, seed = DEMO_SEED): Promise<DemoLoadResult> {
+export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterTree, seed = DEMO_SEED): Promise<DemoLoadResult> {
   const now = clock();
-  const dataset = generateDemoDataset({ seed, asOf: shanghaiDate(now) });
+  const today = shanghaiDate(now);
+  const dataset = generateDemoDataset({ seed, asOf: today });
+  const records = generateDemoOrgRecords(dataset, { seed, asOf: today });
+  const rules = createOrgRules(regulations);
+  const findings = createFindingsService({ clock, rules });
   const [done] = await db.select().from(appMeta).where(eq(appMeta.key, 'demo_loaded_at'));
   if (done) return { loaded: false, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts };
 
@@ -81,6 +89,46 @@ export async function loadDemoData(db: Db, clock: Clock, seed = DEMO_SEED): Prom
         .returning({ id: users.id });
       await tx.insert(roleGrants).values({ userId: user!.id, role: account.role, orgId: account.orgKey ? orgByKey.get(account.orgKey)!.id : null, grantedAt: now });
     }
+    // The organization system: units, founding data, elections with their committees, a vacancy.
+    for (const unit of records.units) {
+      const [row] = await tx.insert(units).values({ name: unit.name, shortName: unit.shortName, adminLevel: 'provincial', leadingBody: 'leading_party_group', hasDisciplineCommission: unit.hasDisciplineCommission, createdAt: now }).returning({ id: units.id });
+      if (unit.orgKeys.length > 0) await tx.insert(orgUnits).values(unit.orgKeys.map((k) => ({ orgId: orgByKey.get(k)!.id, unitId: row!.id })));
+    }
+    for (const [key, f] of Object.entries(records.founding)) {
+      await tx.update(orgs).set({ foundedOn: f.foundedOn, approvalDoc: f.approvalDoc }).where(eq(orgs.id, orgByKey.get(key)!.id));
+    }
+    const orgType = new Map(dataset.orgs.map((o) => [o.key, o.type]));
+    for (const e of records.elections) {
+      const orgId = orgByKey.get(e.orgKey)!.id;
+      const term = rules.termDue({ orgType: orgType.get(e.orgKey)!, electedOn: e.electedOn, adminLevel: 'provincial', postponedUntil: null, today });
+      const [row] = await tx
+        .insert(elections)
+        .values({ orgId, termNumber: e.termNumber, electedOn: e.electedOn, method: 'members_meeting', expectedVoters: e.expectedVoters, actualVoters: e.actualVoters, approvedOn: e.approvedOn, approvalDoc: e.approvalDoc, approvingOrgId: null, termYears: term.termYears, dueOn: term.dueOn, basis: term.basis, createdAt: now })
+        .returning({ id: elections.id });
+      await tx.update(committeePosts).set({ endedOn: e.electedOn, endReason: `第 ${e.termNumber} 届换届` }).where(and(eq(committeePosts.orgId, orgId), isNull(committeePosts.endedOn)));
+      await tx.insert(committeePosts).values(
+        e.committee.map((c) => ({
+          orgId,
+          post: c.post,
+          memberId: memberIdByKey.get(c.memberKey)!,
+          startedOn: e.electedOn,
+          source: 'elected',
+          electionId: row!.id,
+          ...(c.post === 'secretary' && e.secretaryTalk ? { talkOn: e.secretaryTalk.talkOn, talkBy: e.secretaryTalk.talkBy, talkNote: '明确任期目标和履职要求' } : {}),
+          createdAt: now,
+        })),
+      );
+      await tx.insert(orgTerms).values({ orgId, electionId: row!.id, dueOn: term.dueOn }).onConflictDoUpdate({ target: orgTerms.orgId, set: { electionId: row!.id, dueOn: term.dueOn } });
+    }
+    for (const v of records.vacancies) {
+      const orgId = orgByKey.get(v.orgKey)!.id;
+      await tx.update(committeePosts).set({ endedOn: v.endedOn, endReason: v.endReason }).where(and(eq(committeePosts.orgId, orgId), eq(committeePosts.post, v.post), isNull(committeePosts.endedOn)));
+    }
+    for (const a of records.appointments) {
+      await tx.insert(committeePosts).values({ orgId: orgByKey.get(a.orgKey)!.id, post: a.post, memberId: memberIdByKey.get(a.memberKey)!, startedOn: a.startedOn, source: 'appointed', appointmentDoc: a.appointmentDoc, createdAt: now });
+    }
+    await findings.refresh(tx, [...orgByKey.values()].map((o) => o.id));
+
     await tx.insert(appMeta).values({ key: 'demo_loaded_at', value: now.toISOString() });
     await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts.map((a) => a.username) } }, now);
   });

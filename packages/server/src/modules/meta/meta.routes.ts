@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 import { commonErrors } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '../members/members.schemas.js';
+import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS } from '../committees/committee-posts.js';
+import { ELECTION_METHODS } from '../elections/elections.service.js';
 import { ALLOWED_CHILD_TYPES, ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from '../org/org-types.js';
 
 const CodeList = Type.Array(Type.Object({ code: Type.String(), label: Type.String() }));
@@ -14,6 +16,8 @@ const CodeTables = Type.Object({
   memberCategories: CodeList,
   memberStatuses: CodeList,
   genders: CodeList,
+  committeePosts: CodeList,
+  electionMethods: CodeList,
 });
 
 /** The code tables the UI shows (labels live here only; the web asks for them instead of copying them). */
@@ -27,6 +31,8 @@ export const CODE_TABLES = {
     { code: 'male', label: '男' },
     { code: 'female', label: '女' },
   ],
+  committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
+  electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
 };
 
 export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {

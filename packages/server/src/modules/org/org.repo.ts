@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.js';
 import { members, orgs } from '../../platform/schema.js';
 import { pathIds, subtreeRange } from '../../platform/scope.js';
@@ -60,33 +60,4 @@ export async function countSubtree(db: Db, path: string): Promise<{ orgCount: nu
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(and(gte(orgs.path, lo), lt(orgs.path, hi)));
   return { orgCount: orgCount?.n ?? 0, memberCount: memberCount?.n ?? 0 };
-}
-
-/** Keyset batches of a subtree in path order (depth-first), for exports of any size. */
-export async function* subtreeBatches(db: Db, path: string, batchSize = 1000) {
-  const { lo, hi } = subtreeRange(path);
-  let after = '';
-  for (;;) {
-    const rows = await db
-      .select({
-        id: orgs.id,
-        path: orgs.path,
-        depth: orgs.depth,
-        type: orgs.type,
-        name: orgs.name,
-        shortName: orgs.shortName,
-        code: orgs.code,
-        status: orgs.status,
-        parentName: sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = "orgs"."parent_id")`,
-        memberCount: sql<number>`(SELECT count(*)::integer FROM members m WHERE m.org_id = "orgs"."id")`,
-      })
-      .from(orgs)
-      .where(and(gte(orgs.path, after === '' ? lo : after), lt(orgs.path, hi), after === '' ? sql`true` : sql`${orgs.path} > ${after}`))
-      .orderBy(asc(orgs.path))
-      .limit(batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows[rows.length - 1]!.path;
-    if (rows.length < batchSize) return;
-  }
 }

@@ -107,9 +107,9 @@ describe('org tree', () => {
     expect((await call(t.app, officer, 'POST', '/api/orgs', { parentId: branch, name: '小组', type: 'party_small_group' })).statusCode).toBe(403);
   });
 
-  it('exports the subtree ledger as xlsx in tree order, and the export is audited', async () => {
+  it('exports the org-info ledger of the subtree as xlsx in tree order, and the export is audited', async () => {
     const detail0 = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
-    const res = await call(t.app, organ, 'GET', `/api/orgs/${organId}/export.xlsx`);
+    const res = await call(t.app, organ, 'GET', `/api/orgs/${organId}/ledgers/org-info`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     const { default: ExcelJS } = await import('exceljs');
@@ -120,15 +120,14 @@ describe('org tree', () => {
     expect(sheet.getRow(2).getCell(4).value).toBe('机关党委');
     expect(sheet.getRow(2).getCell(5).value).toBe('中共省直属机关工作委员会'); // parent of the organ
     expect(sheet.getRow(3).getCell(5).value).toBe(detail0.name); // the next row sits under the organ
-    const memberTotal = sheet.getColumn(9).values.slice(2).reduce<number>((a, v) => a + Number(v ?? 0), 0);
-    expect(memberTotal).toBe(detail0.memberCount);
+    expect(sheet.getRow(2).getCell(14).value).toBe(detail0.memberCount); // the organ's row counts its whole subtree
     const detail = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
     const [count] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::integer AS n FROM orgs WHERE path LIKE ${`%/${organId}/%`}`);
     expect(sheet.rowCount - 1).toBe(count!.n);
     expect(detail.childCount).toBeGreaterThan(0);
     const auditor = await login(t.app, 'auditor');
-    const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.export')).json();
-    expect(log.items[0]).toMatchObject({ actorUsername: 'jiguan1', targetId: String(organId), after: { rows: count!.n } });
+    const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.ledger_export')).json();
+    expect(log.items[0]).toMatchObject({ actorUsername: 'jiguan1', targetId: String(organId), after: { ledger: 'org-info' } });
   });
 });
 
@@ -144,5 +143,58 @@ describe('dashboard', () => {
     const organDash = (await call(t.app, organ, 'GET', '/api/dashboard')).json();
     expect(organDash.memberTotals.total).toBe(organRoll.memberCount);
     expect(organDash.orgCountsByType.reduce((a: number, c: { count: number }) => a + c.count, 0)).toBe(organRoll.orgCount); // a child's orgCount includes the child itself
+  });
+});
+
+describe('reorganization: moving a subtree', () => {
+  it('previews, then moves a branch with its small groups and members under a new general branch, keeping history', async () => {
+    const general = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '机关第一党总支', type: 'general_branch' })).json();
+    const branch = (await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('省统计局数据管理中心党支部'))).json().items[0];
+    expect(branch.memberCount ?? 1).toBeGreaterThan(0);
+    const group = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: branch.id, name: '迁移测试党小组', type: 'party_small_group' })).json();
+    const before = (await call(t.app, organ, 'GET', `/api/orgs/${branch.id}`)).json();
+    const membersBefore = (await call(t.app, organ, 'GET', `/api/members?orgId=${branch.id}&pageSize=100`)).json().items.map((m: { id: number }) => m.id).sort();
+    expect(membersBefore.length).toBeGreaterThan(5);
+
+    const preview = await call(t.app, organ, 'GET', `/api/orgs/${branch.id}/move-preview?newParentId=${general.id}`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ orgId: branch.id, toParent: { id: general.id }, fromParent: { id: organId }, orgCount: 2, memberCount: before.memberCount });
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${branch.id}`)).json().parentId).toBe(organId); // preview changed nothing
+
+    const moved = await call(t.app, organ, 'POST', `/api/orgs/${branch.id}/move`, { newParentId: general.id, effectiveOn: '2026-11-20', reason: '机构改革：省统计局内设机构调整' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().ancestors.map((a: { id: number }) => a.id)).toEqual([organId, general.id]);
+    expect(moved.json().memberCount).toBe(before.memberCount);
+    const groupAfter = (await call(t.app, organ, 'GET', `/api/orgs/${group.id}`)).json();
+    expect(groupAfter.ancestors.map((a: { id: number }) => a.id)).toEqual([organId, general.id, branch.id]);
+    const membersAfter = (await call(t.app, organ, 'GET', `/api/members?orgId=${branch.id}&pageSize=100`)).json().items.map((m: { id: number }) => m.id).sort();
+    expect(membersAfter).toEqual(membersBefore);
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${general.id}`)).json().memberCount).toBe(before.memberCount);
+    const committee = (await call(t.app, organ, 'GET', `/api/orgs/${branch.id}/committee`)).json();
+    expect(committee.current.length).toBeGreaterThan(0); // records stay attached
+
+    const history = (await call(t.app, organ, 'GET', `/api/orgs/${branch.id}/history`)).json().items;
+    expect(history.at(-1)).toMatchObject({ event: 'moved', occurredOn: '2026-11-20', toParentName: '机关第一党总支', fromParentName: expect.stringContaining('统计局') });
+  });
+
+  it('refuses cycles, moves outside the scope, the scope root itself, and wrong parent types — with the field named', async () => {
+    const children = (await call(t.app, organ, 'GET', `/api/orgs/${organId}/children`)).json().items;
+    const branch = children.find((c: { type: string }) => c.type === 'branch');
+    const general = children.find((c: { type: string }) => c.type === 'general_branch');
+    const cycle = await call(t.app, admin, 'POST', `/api/orgs/${organId}/move`, { newParentId: general.id, effectiveOn: '2026-11-20', reason: 'x' });
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json()).toMatchObject({ code: 'E_ORG_MOVE_INVALID', details: [{ field: 'newParentId' }] });
+    const quakeOrgan = (await call(t.app, admin, 'GET', '/api/orgs?q=' + encodeURIComponent('省地震局机关委员会'))).json().items[0];
+    const outside = await call(t.app, organ, 'POST', `/api/orgs/${branch.id}/move`, { newParentId: quakeOrgan.id, effectiveOn: '2026-11-20', reason: 'x' });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().details[0].field).toBe('newParentId');
+    const ownRoot = await call(t.app, organ, 'POST', `/api/orgs/${organId}/move`, { newParentId: general.id, effectiveOn: '2026-11-20', reason: 'x' });
+    expect(ownRoot.json().code).toBe('E_ORG_MOVE_INVALID');
+    const wrongType = await call(t.app, organ, 'POST', `/api/orgs/${general.id}/move`, { newParentId: branch.id, effectiveOn: '2026-11-20', reason: 'x' });
+    expect(wrongType.json().code).toBe('E_ORG_INVALID_PARENT');
+    // and the 工委 administrator can move a whole organ's branch across organs
+    const across = await call(t.app, admin, 'POST', `/api/orgs/${branch.id}/move`, { newParentId: quakeOrgan.id, effectiveOn: '2026-11-20', reason: '划转' });
+    expect(across.statusCode, across.body).toBe(200);
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${branch.id}`)).statusCode).toBe(404); // no longer in 统计局's scope
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, auditActor } from '../../platform/auth.js';
 import { commonErrors, IdParams, Paged } from '../../platform/http-schemas.js';
-import { OrgCreateBody, OrgDetail, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody } from './org.schemas.js';
+import { OrgCreateBody, OrgDetail, OrgHistoryView, OrgMoveBody, OrgMovePreview, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody } from './org.schemas.js';
 import type { OrgService } from './org.service.js';
 
 const tags = ['组织'];
@@ -45,18 +45,23 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgService: OrgService }> = 
   );
 
   app.get(
-    '/orgs/:id/export.xlsx',
+    '/orgs/:id/move-preview',
     {
-      schema: { tags, summary: '导出组织信息台账（Excel）', params: IdParams, response: { 200: { type: 'string', format: 'binary', description: 'xlsx' }, ...commonErrors } },
-      config: { access: 'org:export' },
+      schema: { tags, summary: '调整隶属关系（预览）：校验并统计随之调整的组织和党员', params: IdParams, querystring: Type.Object({ newParentId: Type.Integer({ minimum: 1, title: '新的上级组织' }) }, { additionalProperties: false }), response: { 200: OrgMovePreview, ...commonErrors } },
+      config: { access: 'org:write' },
     },
-    async (request, reply) => {
-      const { stream, filename } = await orgService.exportSubtree(actorOf(request), auditActor(request), request.params.id);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="org-export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .header('cache-control', 'no-store');
-      return reply.send(stream as never);
-    },
+    async (request) => orgService.previewMove(actorOf(request), request.params.id, request.query.newParentId),
+  );
+
+  app.post(
+    '/orgs/:id/move',
+    { schema: { tags, summary: '调整隶属关系：连同全部下级组织和党员移到新的上级组织之下', params: IdParams, body: OrgMoveBody, response: { 200: OrgDetail, ...commonErrors } }, config: { access: 'org:write' } },
+    async (request) => orgService.move(actorOf(request), auditActor(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/orgs/:id/history',
+    { schema: { tags, summary: '组织沿革：设立、更名、调整隶属关系、撤销', params: IdParams, response: { 200: OrgHistoryView, ...commonErrors } }, config: { access: 'org:read' } },
+    async (request) => orgService.history(actorOf(request), request.params.id),
   );
 };

@@ -23,6 +23,9 @@ export const OrgDetail = Type.Object(
   {
     ...orgSummaryFields,
     code: Nullable(Type.String()),
+    foundedOn: Nullable(Type.String({ format: 'date' })),
+    approvalDoc: Nullable(Type.String()),
+    units: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     ancestors: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     childCount: Type.Integer(),
     memberCount: Type.Integer(),
@@ -64,3 +67,35 @@ export const OrgUpdateBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+export const OrgMoveBody = Type.Object(
+  {
+    newParentId: Type.Integer({ minimum: 1, title: '新的上级组织' }),
+    effectiveOn: Type.String({ format: 'date', title: '调整日期' }),
+    reason: Type.String({ minLength: 1, maxLength: 500, title: '调整原因（如机构改革文件）' }),
+  },
+  { additionalProperties: false },
+);
+
+export const OrgMovePreview = Type.Object({
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  fromParent: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  toParent: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  orgCount: Type.Integer({ description: '随之调整的组织数（含自身）' }),
+  memberCount: Type.Integer({ description: '随之调整的党员数' }),
+});
+
+export const OrgHistoryView = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      event: Type.String(),
+      occurredOn: Type.String(),
+      fromParentName: Nullable(Type.String()),
+      toParentName: Nullable(Type.String()),
+      detail: Type.Unknown(),
+      recordedAt: Type.String(),
+    }),
+  ),
+});

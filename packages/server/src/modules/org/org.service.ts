@@ -1,15 +1,13 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { and, asc, count, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
-import { appendAudit, recordAudit, type AuditActor } from '../../platform/audit.js';
+import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
-import type { Clock } from '../../platform/clock.js';
+import { shanghaiDate, type Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { pageWindow } from '../../platform/http-schemas.js';
-import { orgs } from '../../platform/schema.js';
-import { pathIds, scopeCondition, scopeIncludes } from '../../platform/scope.js';
-import { ancestorsOf, countSubtree, findOrg, hasChildrenColumn, insertOrg, subtreeBatches, type OrgRow } from './org.repo.js';
+import { orgHistory, orgs, orgUnits, units } from '../../platform/schema.js';
+import { pathContains, pathIds, scopeCondition, scopeIncludes, subtreeRange } from '../../platform/scope.js';
+import { ancestorsOf, countSubtree, findOrg, hasChildrenColumn, insertOrg, type OrgRow } from './org.repo.js';
 import { ALLOWED_CHILD_TYPES, isOrgType, ORG_STATUS_LABELS, ORG_TYPE_LABELS, orgTypeLabel, type OrgStatus, type OrgType } from './org-types.js';
 
 export interface OrgServiceDeps {
@@ -67,6 +65,24 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
     return org;
   }
 
+  async function checkMove(actor: Actor, id: number, newParentId: number) {
+    const org = await visibleOrg(actor, id);
+    if (org.parentId === null) throw new AppError('E_ORG_MOVE_INVALID', '根组织不能移动', [{ field: 'id', message: '根组织不能移动' }]);
+    if (actor.scope.kind === 'subtree' && org.id === actor.scope.orgId) throw new AppError('E_ORG_MOVE_INVALID', '不能移动自己管理范围的根组织', [{ field: 'id', message: '超出管理范围' }]);
+    const to = await findOrg(db, newParentId);
+    if (!to || !scopeIncludes(actor.scope, to.path)) throw new AppError('E_ORG_NOT_FOUND', '目标上级组织不存在或不在您的管理范围内', [{ field: 'newParentId', message: '目标上级组织不在管理范围内' }]);
+    if (pathContains(org.path, to.path)) throw new AppError('E_ORG_MOVE_INVALID', `不能把「${org.name}」移到它自己或它的下级组织之下`, [{ field: 'newParentId', message: '会形成循环隶属' }]);
+    if (to.id === org.parentId) throw new AppError('E_ORG_MOVE_INVALID', '目标上级组织与现上级组织相同', [{ field: 'newParentId', message: '与现上级组织相同' }]);
+    const toType = isOrgType(to.type) ? to.type : null;
+    if (!toType || !isOrgType(org.type) || !ALLOWED_CHILD_TYPES[toType].includes(org.type)) {
+      throw new AppError('E_ORG_INVALID_PARENT', `${orgTypeLabel(to.type)}下不能设立${orgTypeLabel(org.type)}`, [{ field: 'newParentId', message: '目标上级组织的类型不允许' }]);
+    }
+    if (to.status !== 'active') throw new AppError('E_ORG_INVALID_PARENT', '目标上级组织已撤销或合并', [{ field: 'newParentId', message: '目标上级组织已撤销或合并' }]);
+    await assertUniqueName(to.id, org.name, org.id);
+    const from = (await findOrg(db, org.parentId))!;
+    return { org, from, to };
+  }
+
   async function detail(actor: Actor, org: OrgRow) {
     const [{ childCount } = { childCount: 0 }] = await db.select({ childCount: count() }).from(orgs).where(eq(orgs.parentId, org.id));
     const { memberCount } = await countSubtree(db, org.path);
@@ -74,6 +90,9 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
     return {
       ...toSummary({ ...org, hasChildren: visibleChildren > 0 }, actor.scope.kind),
       code: org.code,
+      foundedOn: org.foundedOn,
+      approvalDoc: org.approvalDoc,
+      units: await db.select({ id: units.id, name: units.name }).from(orgUnits).innerJoin(units, eq(units.id, orgUnits.unitId)).where(eq(orgUnits.orgId, org.id)).orderBy(asc(units.name)),
       ancestors: await ancestorsOf(db, org.path, scopeDepth(actor)),
       childCount: visibleChildren,
       memberCount,
@@ -148,6 +167,7 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       const created = await db.transaction(async (tx) => {
         const org = await insertOrg(tx, parent, { type: input.type, name: input.name.trim(), shortName: input.shortName?.trim() || null }, now);
         await appendAudit(tx, auditAs, { action: 'org.create', targetType: 'org', targetId: org.id, orgId: org.id, after: { parentId: parent.id, name: org.name, shortName: org.shortName, type: org.type } }, now);
+        await tx.insert(orgHistory).values({ orgId: org.id, event: 'created', occurredOn: shanghaiDate(now), toParentId: parent.id, detail: { name: org.name, type: org.type }, actorUserId: actor.userId, createdAt: now });
         return org;
       });
       return detail(actor, created);
@@ -165,59 +185,63 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(orgs).set({ ...changes, updatedAt: now }).where(eq(orgs.id, id)).returning();
         await appendAudit(tx, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: changes }, now);
+        await tx.insert(orgHistory).values({ orgId: id, event: changes.status === 'dissolved' ? 'dissolved' : 'updated', occurredOn: shanghaiDate(now), detail: { before, after: changes }, actorUserId: actor.userId, createdAt: now });
         return row as OrgRow;
       });
       return detail(actor, updated);
     },
 
-    /** Streams the organization ledger of a subtree as .xlsx (constant memory at any size). */
-    async exportSubtree(actor: Actor, auditAs: AuditActor, id: number) {
-      const root = await visibleOrg(actor, id);
-      if (actor.scope.kind === 'single') throw new AppError('E_AUTH_FORBIDDEN');
-      // Audited before the first byte leaves, so an aborted download is on record too.
-      const { orgCount } = await countSubtree(db, root.path);
-      await recordAudit(db, auditAs, { action: 'org.export', targetType: 'org', targetId: root.id, orgId: root.id, after: { rows: orgCount } }, clock());
-      const stream = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-      const sheet = workbook.addWorksheet('组织信息');
-      sheet.columns = [
-        { header: '序号', key: 'index', width: 8 },
-        { header: '组织名称', key: 'name', width: 40 },
-        { header: '简称', key: 'shortName', width: 20 },
-        { header: '组织类别', key: 'type', width: 14 },
-        { header: '上级组织', key: 'parentName', width: 40 },
-        { header: '层级', key: 'level', width: 8 },
-        { header: '组织编码', key: 'code', width: 18 },
-        { header: '状态', key: 'status', width: 8 },
-        { header: '直属党员数', key: 'memberCount', width: 12 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      const write = async () => {
-        let index = 0;
-        for await (const batch of subtreeBatches(db, root.path)) {
-          for (const r of batch) {
-            index += 1;
-            sheet
-              .addRow({
-                index,
-                name: r.name,
-                shortName: r.shortName ?? '',
-                type: orgTypeLabel(r.type),
-                parentName: r.parentName ?? '',
-                level: r.depth - root.depth + 1,
-                code: r.code ?? '',
-                status: ORG_STATUS_LABELS[r.status as OrgStatus] ?? r.status,
-                memberCount: r.memberCount,
-              })
-              .commit();
-          }
-        }
-        sheet.commit();
-        await workbook.commit();
+    /** What a move would do, without doing it: the same checks as `move`, and the size of what moves. */
+    async previewMove(actor: Actor, id: number, newParentId: number) {
+      const { org, from, to } = await checkMove(actor, id, newParentId);
+      const { orgCount, memberCount } = await countSubtree(db, org.path);
+      return { orgId: org.id, orgName: org.name, fromParent: { id: from.id, name: from.name }, toParent: { id: to.id, name: to.name }, orgCount, memberCount };
+    },
+
+    /**
+     * Moves an org and its whole subtree under another parent (机构改革: 调整隶属关系). Members and every
+     * record stay attached to their orgs (they reference org ids, not paths); the paths of the subtree are
+     * rewritten in one statement; the move is kept in org_history and audited.
+     */
+    async move(actor: Actor, auditAs: AuditActor, id: number, input: { newParentId: number; effectiveOn: string; reason: string }) {
+      const { org, from, to } = await checkMove(actor, id, input.newParentId);
+      const { orgCount, memberCount } = await countSubtree(db, org.path);
+      const { lo, hi } = subtreeRange(org.path);
+      const newPath = `${to.path}${org.id}/`;
+      const depthShift = to.depth + 1 - org.depth;
+      const now = clock();
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE orgs SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${depthShift}, updated_at = ${now.toISOString()}::timestamptz
+                             WHERE path >= ${lo} AND path < ${hi}`);
+        await tx.update(orgs).set({ parentId: to.id }).where(eq(orgs.id, org.id));
+        await tx.insert(orgHistory).values({ orgId: org.id, event: 'moved', occurredOn: input.effectiveOn, fromParentId: from.id, toParentId: to.id, detail: { reason: input.reason, orgCount, memberCount }, actorUserId: actor.userId, createdAt: now });
+        await appendAudit(tx, auditAs, { action: 'org.move', targetType: 'org', targetId: org.id, orgId: org.id, before: { parentId: from.id, path: org.path }, after: { parentId: to.id, path: newPath, orgCount, memberCount, effectiveOn: input.effectiveOn, reason: input.reason } }, now);
+      });
+      return detail(actor, (await findOrg(db, org.id))!);
+    },
+
+    async history(actor: Actor, id: number) {
+      await visibleOrg(actor, id);
+      const rows = await db
+        .select({ id: orgHistory.id, event: orgHistory.event, occurredOn: orgHistory.occurredOn, fromParentId: orgHistory.fromParentId, toParentId: orgHistory.toParentId, detail: orgHistory.detail, createdAt: orgHistory.createdAt })
+        .from(orgHistory)
+        .where(eq(orgHistory.orgId, id))
+        .orderBy(asc(orgHistory.id))
+        .limit(500);
+      const parentIds = [...new Set(rows.flatMap((r) => [r.fromParentId, r.toParentId]).filter((v): v is number => v !== null))];
+      const names = new Map<number, string>();
+      if (parentIds.length > 0) for (const o of await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(sql`${orgs.id} IN ${parentIds}`)) names.set(o.id, o.name);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          event: r.event,
+          occurredOn: r.occurredOn,
+          fromParentName: r.fromParentId === null ? null : (names.get(r.fromParentId) ?? null),
+          toParentName: r.toParentId === null ? null : (names.get(r.toParentId) ?? null),
+          detail: r.detail ?? null,
+          recordedAt: r.createdAt.toISOString(),
+        })),
       };
-      write().catch((error: unknown) => stream.destroy(error as Error));
-      const stamp = clock().toISOString().slice(0, 10).replaceAll('-', '');
-      return { stream, filename: `组织信息台账-${root.shortName ?? root.name}-${stamp}.xlsx` };
     },
   };
 }

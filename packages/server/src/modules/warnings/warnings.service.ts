@@ -1,0 +1,90 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth.js';
+import { shanghaiDate, type Clock } from '../../platform/clock.js';
+import { queryRows, type Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { pageWindow } from '../../platform/http-schemas.js';
+import { subtreeRange } from '../../platform/scope.js';
+import { ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
+import type { ElectionsService } from '../elections/elections.service.js';
+import type { OrgRules, RuleBasis } from '../elections/org-rules.js';
+import { orgTypeLabel } from '../org/org-types.js';
+import type { OrgService } from '../org/org.service.js';
+
+export interface WarningItem {
+  key: string;
+  kind: 'election' | 'finding' | 'no_election';
+  code: string;
+  orgId: number;
+  orgName: string;
+  orgTypeLabel: string;
+  severity: 'violation' | 'warning' | null;
+  dueOn: string | null;
+  message: string;
+  basis: RuleBasis[];
+}
+
+const ELECTED = sql.raw(ELECTED_ORG_TYPES.map((t) => `'${t}'`).join(', '));
+
+/**
+ * The warnings of a scope (预警): elections due or overdue (read live from org_terms, so they move with
+ * the calendar), vacant posts and setup findings (stored per org), and orgs with no election on record.
+ * Sorted by due date; each item names its rule and citation.
+ */
+export function createWarningsService({ db, clock, orgService, rules, elections }: { db: Db; clock: Clock; orgService: OrgService; rules: OrgRules; elections: ElectionsService }) {
+  return {
+    async list(actor: Actor, query: { orgId?: number; kind?: string; page?: number; pageSize?: number }) {
+      if (actor.scope.kind !== 'subtree') throw new AppError('E_AUTH_FORBIDDEN');
+      const root = await orgService.visibleOrg(actor, query.orgId ?? actor.scope.orgId);
+      const { lo, hi } = subtreeRange(root.path);
+      const { page, pageSize, offset } = pageWindow(query);
+      const today = shanghaiDate(clock());
+      const horizon = rules.electionHorizonDays(today);
+      const inScope = sql`o.path >= ${lo} AND o.path < ${hi} AND o.status = 'active'`;
+      const parts: SQL[] = [];
+      if (!query.kind || query.kind === 'election') {
+        parts.push(sql`SELECT 'election' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, t.due_on::text AS due_on, NULL::bigint AS finding_id,
+                              e.elected_on::text AS elected_on, e.due_on::text AS term_due_on
+                       FROM org_terms t JOIN orgs o ON o.id = t.org_id JOIN elections e ON e.id = t.election_id
+                       WHERE ${inScope} AND t.due_on <= (${today}::date + ${horizon}::integer)`);
+      }
+      if (!query.kind || query.kind === 'finding') {
+        parts.push(sql`SELECT 'finding', o.id, o.name, o.type, f.due_on::text, f.id, NULL, NULL
+                       FROM org_findings f JOIN orgs o ON o.id = f.org_id WHERE ${inScope}`);
+      }
+      if (!query.kind || query.kind === 'no_election') {
+        parts.push(sql`SELECT 'no_election', o.id, o.name, o.type, NULL, NULL, NULL, NULL
+                       FROM orgs o WHERE ${inScope} AND o.type IN (${ELECTED}) AND o.type <> 'temporary_branch'
+                       AND NOT EXISTS (SELECT 1 FROM org_terms t WHERE t.org_id = o.id)`);
+      }
+      if (parts.length === 0) return { items: [], total: 0, page, pageSize };
+      const union = sql.join(parts, sql` UNION ALL `);
+      const [total] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (${union}) w`);
+      const rows = await queryRows<{ kind: WarningItem['kind']; org_id: number; org_name: string; org_type: string; due_on: string | null; finding_id: number | null; elected_on: string | null; term_due_on: string | null }>(
+        db,
+        sql`SELECT * FROM (${union}) w ORDER BY w.due_on ASC NULLS LAST, w.org_name, w.finding_id LIMIT ${pageSize} OFFSET ${offset}`,
+      );
+      const findingIds = rows.flatMap((r) => (r.finding_id === null ? [] : [Number(r.finding_id)]));
+      const findings = findingIds.length
+        ? await queryRows<{ id: number; code: string; severity: 'violation' | 'warning' | null; message: string; basis: RuleBasis[] }>(db, sql`SELECT id::integer AS id, code, severity, message, basis FROM org_findings WHERE id IN ${findingIds}`)
+        : [];
+      const byId = new Map(findings.map((f) => [Number(f.id), f]));
+      const items: WarningItem[] = [];
+      for (const r of rows) {
+        const base = { orgId: r.org_id, orgName: r.org_name, orgTypeLabel: orgTypeLabel(r.org_type), dueOn: r.due_on };
+        if (r.kind === 'election') {
+          const s = rules.termDue({ orgType: r.org_type, electedOn: r.elected_on!, adminLevel: await elections.adminLevelOf(r.org_id), postponedUntil: r.due_on !== r.term_due_on ? r.due_on : null, today });
+          items.push({ ...base, key: `election-${r.org_id}`, kind: 'election', code: `election_${s.stage}`, severity: s.severity, message: s.message, basis: s.basis });
+        } else if (r.kind === 'finding') {
+          const f = byId.get(Number(r.finding_id));
+          if (f) items.push({ ...base, key: `finding-${f.id}`, kind: 'finding', code: f.code, severity: f.severity, message: f.message, basis: f.basis });
+        } else {
+          items.push({ ...base, key: `no-election-${r.org_id}`, kind: 'no_election', code: 'no_election_record', severity: null, message: '尚未录入换届选举信息，无法计算任期届满日期', basis: [] });
+        }
+      }
+      return { items, total: total?.n ?? 0, page, pageSize };
+    },
+  };
+}
+
+export type WarningsService = ReturnType<typeof createWarningsService>;
