@@ -9,7 +9,11 @@ import { systemClock } from '../src/platform/clock.js';
 import { openDatabase, queryRows } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 import { ROLE_PERMISSIONS } from '../src/platform/permissions.js';
+import { loadRegulations } from '@dangjian/regulations/load';
+import { createOrgRules } from '../src/modules/elections/org-rules.js';
 import { createOrgService } from '../src/modules/org/org.service.js';
+import { createReorganizationService } from '../src/modules/reorganization/reorganization.service.js';
+import { createFindingsService } from '../src/modules/warnings/findings.service.js';
 
 const ORGANS = 77;
 const GENERAL_PER_ORGAN = 100;
@@ -51,6 +55,8 @@ export async function benchOrgMove(adminUrl: string) {
     const buildMs = ms(t);
 
     const orgService = createOrgService({ db, clock: systemClock });
+    const findings = createFindingsService({ clock: systemClock, rules: createOrgRules(loadRegulations()) });
+    const reorganization = createReorganizationService({ db, clock: systemClock, orgService, findings });
     const [bench] = await queryRows<{ id: number }>(db, sql`INSERT INTO users (username, display_name, password_hash) VALUES ('bench', '基准测试', 'x') RETURNING id`);
     const actor: Actor = {
       userId: bench!.id, username: 'bench', displayName: 'bench', mustChangePassword: false, memberId: null,
@@ -61,10 +67,10 @@ export async function benchOrgMove(adminUrl: string) {
     const target = await orgService.create(actor, auditAs, { parentId: 1, name: '新组建的党委', type: 'party_committee' });
 
     t = process.hrtime.bigint();
-    const preview = await orgService.previewMove(actor, moved, target.id);
+    const preview = await reorganization.previewMove(actor, moved, target.id);
     const previewMs = ms(t);
     t = process.hrtime.bigint();
-    const after = await orgService.move(actor, auditAs, moved, { newParentId: target.id, effectiveOn: '2026-11-23', reason: '基准测试' });
+    const after = await reorganization.move(actor, auditAs, moved, { newParentId: target.id, effectiveOn: '2026-11-23', reason: '基准测试' });
     const moveMs = ms(t);
 
     const [check] = await queryRows<{ n: number; members: number }>(db, sql`SELECT count(*)::integer AS n,

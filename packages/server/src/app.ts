@@ -37,6 +37,8 @@ import { metaRoutes } from './modules/meta/meta.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
+import { reorganizationRoutes } from './modules/reorganization/reorganization.routes.js';
+import { createReorganizationService } from './modules/reorganization/reorganization.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createFindingsService } from './modules/warnings/findings.service.js';
 import { createWarningsService } from './modules/warnings/warnings.service.js';
@@ -131,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metaRoutes, api);
   await app.register(orgRoutes, { ...api, orgService });
   await app.register(electionsRoutes, { ...api, electionsService, committeesService, warningsService });
+  await app.register(reorganizationRoutes, { ...api, reorganization: createReorganizationService({ db, clock, orgService, findings }) });
   await app.register(ledgersRoutes, { ...api, ledgersService: createLedgersService({ db, clock, orgService }) });
   await app.register(membersRoutes, { ...api, membersService });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });

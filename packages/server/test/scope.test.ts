@@ -47,6 +47,8 @@ const bodies: Record<string, unknown> = {
   'POST /api/orgs/{id}/committee': { post: 'youth_member', memberId: 1, startedOn: '2026-11-22' },
   'POST /api/orgs/{id}/elections': { electedOn: '2026-11-22', method: 'members_meeting', committee: [{ post: 'secretary', memberId: 1 }] },
   'POST /api/orgs/{id}/move': { newParentId: 1, effectiveOn: '2026-11-22', reason: '越权调整' },
+  'POST /api/orgs/{id}/merge': { targetId: 1, effectiveOn: '2026-11-22', reason: '越权合并' },
+  'POST /api/orgs/{id}/dissolve': { effectiveOn: '2026-11-22', reason: '越权撤销' },
   'POST /api/orgs/{id}/term-adjustments': { newDueOn: '2027-01-01', approvedOn: '2026-11-22', approvalDoc: 'x', reason: 'x' },
 };
 
@@ -60,7 +62,9 @@ describe('a business user cannot reach another branch’s objects through any ro
         const resource = path.split('/')[2]!;
         const id = foreignId[resource];
         expect(id, `no scope case for ${method} ${path}: add its resource to foreignId`).toBeDefined();
-        const url = path.replace('{id}', String(id)).replace('{kind}', 'org-info') + (path.endsWith('/move-preview') ? `?newParentId=${s[user]!.me.grants[0]!.orgId}` : '');
+        const own = s[user]!.me.grants[0]!.orgId;
+        const query = path.endsWith('/move-preview') ? `?newParentId=${own}` : path.endsWith('/merge-preview') ? `?targetId=${own}` : '';
+        const url = path.replace('{id}', String(id)).replace('{kind}', 'org-info') + query;
         const res = await call(t.app, s[user]!, method as 'GET', url, bodies[`${method} ${path}`] ?? (method === 'GET' ? undefined : {}));
         expect([403, 404], `${user} ${method} ${path} → ${res.statusCode} ${res.body.slice(0, 120)}`).toContain(res.statusCode);
       }

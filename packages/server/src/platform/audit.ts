@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   'org.create': '新增组织',
   'org.update': '修改组织',
   'org.move': '调整隶属关系',
+  'org.merge': '组织合并',
+  'org.dissolve': '撤销组织',
   'committee.appoint': '任命班子成员',
   'committee.end': '班子成员免职',
   'committee.talk': '记录任职谈话',

@@ -21,6 +21,8 @@ export const ERRORS = {
   E_ORG_NOT_FOUND: { status: 404, message: '组织不存在或不在您的管理范围内' },
   E_ORG_INVALID_PARENT: { status: 400, message: '上级组织不允许设立该类型的下级组织' },
   E_ORG_MOVE_INVALID: { status: 400, message: '不能这样调整隶属关系' },
+  E_ORG_NOT_EMPTY: { status: 409, message: '组织还有党员或下级组织' },
+  E_ORG_USE_REORGANIZATION: { status: 400, message: '撤销或合并组织请使用「撤销」「合并」操作' },
   E_ORG_DUPLICATE_NAME: { status: 409, message: '同一上级组织下已有同名组织' },
   E_COMMITTEE_MEMBER_NOT_IN_ORG: { status: 400, message: '班子成员须为本组织的党员' },
   E_COMMITTEE_SECRETARY_NOT_QUALIFIED: { status: 400, message: '该党员不符合担任书记的条件' },

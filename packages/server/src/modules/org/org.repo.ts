@@ -61,3 +61,16 @@ export async function countSubtree(db: Db, path: string): Promise<{ orgCount: nu
     .where(and(gte(orgs.path, lo), lt(orgs.path, hi)));
   return { orgCount: orgCount?.n ?? 0, memberCount: memberCount?.n ?? 0 };
 }
+
+/**
+ * Re-hangs `node` and its whole subtree under `newParent`: one UPDATE rewrites the paths and depths of the
+ * subtree, then the node's parent_id. Records reference org ids, so nothing else changes.
+ */
+export async function rehangSubtree(db: Db, node: Pick<OrgRow, 'id' | 'path' | 'depth'>, newParent: Pick<OrgRow, 'id' | 'path' | 'depth'>, at: Date): Promise<string> {
+  const { lo, hi } = subtreeRange(node.path);
+  const newPath = `${newParent.path}${node.id}/`;
+  await db.execute(sql`UPDATE orgs SET path = ${newPath} || substr(path, ${node.path.length + 1}), depth = depth + ${newParent.depth + 1 - node.depth}, updated_at = ${at.toISOString()}::timestamptz
+                       WHERE path >= ${lo} AND path < ${hi}`);
+  await db.update(orgs).set({ parentId: newParent.id }).where(eq(orgs.id, node.id));
+  return newPath;
+}

@@ -89,15 +89,16 @@ describe('org tree', () => {
 
   it('updates name and status with before/after in the audit trail; no children under a dissolved org', async () => {
     const created = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '待撤销党支部', type: 'branch' })).json();
-    const renamed = await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { name: '待撤销的党支部', status: 'dissolved' });
-    expect(renamed.json()).toMatchObject({ name: '待撤销的党支部', status: 'dissolved' });
+    const renamed = await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { name: '待撤销的党支部' });
+    expect(renamed.json()).toMatchObject({ name: '待撤销的党支部', status: 'active' });
+    expect((await call(t.app, organ, 'POST', `/api/orgs/${created.id}/dissolve`, { effectiveOn: '2026-11-20', reason: '测试' })).json().status).toBe('dissolved');
     const under = await call(t.app, organ, 'POST', '/api/orgs', { parentId: created.id, name: '小组', type: 'party_small_group' });
     expect(under.statusCode).toBe(400);
     const auditor = await login(t.app, 'auditor');
     const log = (await call(t.app, auditor, 'GET', '/api/audit-events?action=org.update')).json();
     const entry = log.items.find((e: { targetId: string }) => e.targetId === String(created.id));
-    expect(entry.before).toEqual({ name: '待撤销党支部', status: 'active' });
-    expect(entry.after).toEqual({ name: '待撤销的党支部', status: 'dissolved' });
+    expect(entry.before).toEqual({ name: '待撤销党支部' });
+    expect(entry.after).toEqual({ name: '待撤销的党支部' });
   });
 
   it('a branch officer reads but cannot create or edit orgs', async () => {
@@ -196,5 +197,48 @@ describe('reorganization: moving a subtree', () => {
     const across = await call(t.app, admin, 'POST', `/api/orgs/${branch.id}/move`, { newParentId: quakeOrgan.id, effectiveOn: '2026-11-20', reason: '划转' });
     expect(across.statusCode, across.body).toBe(200);
     expect((await call(t.app, organ, 'GET', `/api/orgs/${branch.id}`)).statusCode).toBe(404); // no longer in 统计局's scope
+  });
+});
+
+describe('reorganization: merging and dissolving', () => {
+  it('merges a branch into another: members move with their history, the committee ends, the source is kept as 合并', async () => {
+    const a = (await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('省统计局人口和就业统计处党支部'))).json().items[0];
+    const b = (await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('省统计局工业和能源统计处党支部'))).json().items[0];
+    const aMembers = (await call(t.app, organ, 'GET', `/api/members?orgId=${a.id}&pageSize=100`)).json().items.map((m: { id: number }) => m.id);
+    const bBefore = (await call(t.app, organ, 'GET', `/api/orgs/${b.id}`)).json().memberCount;
+    const preview = (await call(t.app, organ, 'GET', `/api/orgs/${a.id}/merge-preview?targetId=${b.id}`)).json();
+    expect(preview).toMatchObject({ source: { id: a.id }, target: { id: b.id }, memberCount: aMembers.length });
+
+    const merged = await call(t.app, organ, 'POST', `/api/orgs/${a.id}/merge`, { targetId: b.id, effectiveOn: '2026-11-20', reason: '处室合并' });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json().memberCount).toBe(bBefore + aMembers.length);
+    const aAfter = (await call(t.app, organ, 'GET', `/api/orgs/${a.id}`)).json();
+    expect(aAfter).toMatchObject({ status: 'merged', memberCount: 0 });
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${a.id}/committee`)).json().current).toEqual([]);
+    for (const id of aMembers.slice(0, 3)) expect((await call(t.app, organ, 'GET', `/api/members/${id}`)).json().orgId).toBe(b.id);
+    const history = (await call(t.app, organ, 'GET', `/api/orgs/${a.id}/history`)).json().items;
+    expect(history.at(-1)).toMatchObject({ event: 'merged_into', occurredOn: '2026-11-20' });
+    const warnings = (await call(t.app, organ, 'GET', '/api/warnings?pageSize=100')).json().items;
+    expect(warnings.some((w: { orgId: number }) => w.orgId === a.id)).toBe(false); // a merged org raises nothing
+  });
+
+  it('refuses to merge into its own child or an org of another type, and to dissolve an org that still has members', async () => {
+    const organDetail = (await call(t.app, organ, 'GET', `/api/orgs/${organId}/children`)).json().items;
+    const general = organDetail.find((c: { type: string; status: string }) => c.type === 'general_branch' && c.status === 'active');
+    const branch = (await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('省统计局国民经济核算处党支部'))).json().items[0];
+    expect((await call(t.app, organ, 'POST', `/api/orgs/${branch.id}/merge`, { targetId: general.id, effectiveOn: '2026-11-20', reason: 'x' })).json().code).toBe('E_ORG_MOVE_INVALID');
+    const notEmpty = await call(t.app, organ, 'POST', `/api/orgs/${branch.id}/dissolve`, { effectiveOn: '2026-11-20', reason: 'x' });
+    expect(notEmpty.statusCode).toBe(409);
+    expect(notEmpty.json().message).toContain('名党员');
+    const patch = await call(t.app, organ, 'PATCH', `/api/orgs/${branch.id}`, { status: 'dissolved' });
+    expect(patch.json()).toMatchObject({ code: 'E_ORG_USE_REORGANIZATION', details: [{ field: 'status' }] });
+  });
+
+  it('dissolves an empty org: its committee ends and the history says so', async () => {
+    const empty = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '临时撤销测试党支部', type: 'branch' })).json();
+    const res = await call(t.app, organ, 'POST', `/api/orgs/${empty.id}/dissolve`, { effectiveOn: '2026-11-21', reason: '任务完成' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('dissolved');
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${empty.id}/history`)).json().items.map((h: { event: string }) => h.event)).toEqual(['created', 'dissolved']);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, auditActor } from '../../platform/auth.js';
 import { commonErrors, IdParams, Paged } from '../../platform/http-schemas.js';
-import { OrgCreateBody, OrgDetail, OrgHistoryView, OrgMoveBody, OrgMovePreview, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody } from './org.schemas.js';
+import { OrgCreateBody, OrgDetail, OrgHistoryView, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody } from './org.schemas.js';
 import type { OrgService } from './org.service.js';
 
 const tags = ['组织'];
@@ -42,21 +42,6 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgService: OrgService }> = 
     '/orgs/:id',
     { schema: { tags, summary: '修改组织名称、简称或状态', params: IdParams, body: OrgUpdateBody, response: { 200: OrgDetail, ...commonErrors } }, config: { access: 'org:write' } },
     async (request) => orgService.update(actorOf(request), auditActor(request), request.params.id, request.body),
-  );
-
-  app.get(
-    '/orgs/:id/move-preview',
-    {
-      schema: { tags, summary: '调整隶属关系（预览）：校验并统计随之调整的组织和党员', params: IdParams, querystring: Type.Object({ newParentId: Type.Integer({ minimum: 1, title: '新的上级组织' }) }, { additionalProperties: false }), response: { 200: OrgMovePreview, ...commonErrors } },
-      config: { access: 'org:write' },
-    },
-    async (request) => orgService.previewMove(actorOf(request), request.params.id, request.query.newParentId),
-  );
-
-  app.post(
-    '/orgs/:id/move',
-    { schema: { tags, summary: '调整隶属关系：连同全部下级组织和党员移到新的上级组织之下', params: IdParams, body: OrgMoveBody, response: { 200: OrgDetail, ...commonErrors } }, config: { access: 'org:write' } },
-    async (request) => orgService.move(actorOf(request), auditActor(request), request.params.id, request.body),
   );
 
   app.get(

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { pageWindow } from '../../platform/http-schemas.js';
 import { orgHistory, orgs, orgUnits, units } from '../../platform/schema.js';
-import { pathContains, pathIds, scopeCondition, scopeIncludes, subtreeRange } from '../../platform/scope.js';
+import { pathContains, pathIds, scopeCondition, scopeIncludes } from '../../platform/scope.js';
 import { ancestorsOf, countSubtree, findOrg, hasChildrenColumn, insertOrg, type OrgRow } from './org.repo.js';
 import { ALLOWED_CHILD_TYPES, isOrgType, ORG_STATUS_LABELS, ORG_TYPE_LABELS, orgTypeLabel, type OrgStatus, type OrgType } from './org-types.js';
 
@@ -102,6 +102,9 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
 
   return {
     visibleOrg,
+    checkMove,
+    assertUniqueName,
+    detail,
 
     async roots(actor: Actor) {
       const where = actor.scope.kind === 'all' ? isNull(orgs.parentId) : actor.scope.kind === 'none' ? sql`false` : eq(orgs.id, actor.scope.orgId);
@@ -175,6 +178,9 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
 
     async update(actor: Actor, auditAs: AuditActor, id: number, patch: { name?: string; shortName?: string | null; status?: OrgStatus }) {
       const org = await visibleOrg(actor, id);
+      if (patch.status !== undefined && patch.status !== 'active' && patch.status !== org.status) {
+        throw new AppError('E_ORG_USE_REORGANIZATION', undefined, [{ field: 'status', message: '请使用「撤销」或「合并」操作：会检查党员和下级组织的去向并记入沿革' }]);
+      }
       const now = clock();
       const changes: Partial<Pick<OrgRow, 'name' | 'shortName' | 'status'>> = {};
       if (patch.name !== undefined) changes.name = patch.name.trim();
@@ -185,39 +191,10 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(orgs).set({ ...changes, updatedAt: now }).where(eq(orgs.id, id)).returning();
         await appendAudit(tx, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: changes }, now);
-        await tx.insert(orgHistory).values({ orgId: id, event: changes.status === 'dissolved' ? 'dissolved' : 'updated', occurredOn: shanghaiDate(now), detail: { before, after: changes }, actorUserId: actor.userId, createdAt: now });
+        await tx.insert(orgHistory).values({ orgId: id, event: 'updated', occurredOn: shanghaiDate(now), detail: { before, after: changes }, actorUserId: actor.userId, createdAt: now });
         return row as OrgRow;
       });
       return detail(actor, updated);
-    },
-
-    /** What a move would do, without doing it: the same checks as `move`, and the size of what moves. */
-    async previewMove(actor: Actor, id: number, newParentId: number) {
-      const { org, from, to } = await checkMove(actor, id, newParentId);
-      const { orgCount, memberCount } = await countSubtree(db, org.path);
-      return { orgId: org.id, orgName: org.name, fromParent: { id: from.id, name: from.name }, toParent: { id: to.id, name: to.name }, orgCount, memberCount };
-    },
-
-    /**
-     * Moves an org and its whole subtree under another parent (机构改革: 调整隶属关系). Members and every
-     * record stay attached to their orgs (they reference org ids, not paths); the paths of the subtree are
-     * rewritten in one statement; the move is kept in org_history and audited.
-     */
-    async move(actor: Actor, auditAs: AuditActor, id: number, input: { newParentId: number; effectiveOn: string; reason: string }) {
-      const { org, from, to } = await checkMove(actor, id, input.newParentId);
-      const { orgCount, memberCount } = await countSubtree(db, org.path);
-      const { lo, hi } = subtreeRange(org.path);
-      const newPath = `${to.path}${org.id}/`;
-      const depthShift = to.depth + 1 - org.depth;
-      const now = clock();
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`UPDATE orgs SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${depthShift}, updated_at = ${now.toISOString()}::timestamptz
-                             WHERE path >= ${lo} AND path < ${hi}`);
-        await tx.update(orgs).set({ parentId: to.id }).where(eq(orgs.id, org.id));
-        await tx.insert(orgHistory).values({ orgId: org.id, event: 'moved', occurredOn: input.effectiveOn, fromParentId: from.id, toParentId: to.id, detail: { reason: input.reason, orgCount, memberCount }, actorUserId: actor.userId, createdAt: now });
-        await appendAudit(tx, auditAs, { action: 'org.move', targetType: 'org', targetId: org.id, orgId: org.id, before: { parentId: from.id, path: org.path }, after: { parentId: to.id, path: newPath, orgCount, memberCount, effectiveOn: input.effectiveOn, reason: input.reason } }, now);
-      });
-      return detail(actor, (await findOrg(db, org.id))!);
     },
 
     async history(actor: Actor, id: number) {
