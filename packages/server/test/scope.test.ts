@@ -48,6 +48,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/orgs/{id}/elections': { electedOn: '2026-11-22', method: 'members_meeting', committee: [{ post: 'secretary', memberId: 1 }] },
   'POST /api/orgs/{id}/move': { newParentId: 1, effectiveOn: '2026-11-22', reason: '越权调整' },
   'POST /api/orgs/{id}/merge': { targetId: 1, effectiveOn: '2026-11-22', reason: '越权合并' },
+  'POST /api/orgs/{id}/split': { parts: [{ name: '越权拆分', memberIds: [] }], effectiveOn: '2026-11-22', reason: 'x' },
   'POST /api/orgs/{id}/dissolve': { effectiveOn: '2026-11-22', reason: '越权撤销' },
   'POST /api/orgs/{id}/term-adjustments': { newDueOn: '2027-01-01', approvedOn: '2026-11-22', approvalDoc: 'x', reason: 'x' },
 };

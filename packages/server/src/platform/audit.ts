@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   'org.update': '修改组织',
   'org.move': '调整隶属关系',
   'org.merge': '组织合并',
+  'org.split': '组织拆分',
   'org.dissolve': '撤销组织',
   'committee.appoint': '任命班子成员',
   'committee.end': '班子成员免职',

@@ -242,3 +242,27 @@ describe('reorganization: merging and dissolving', () => {
     expect((await call(t.app, organ, 'GET', `/api/orgs/${empty.id}/history`)).json().items.map((h: { event: string }) => h.event)).toEqual(['created', 'dissolved']);
   });
 });
+
+describe('reorganization: splitting a branch', () => {
+  it('previews with dryRun, then sets up the new branch with the chosen members and their history', async () => {
+    const source = (await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('省统计局离退休干部党支部'))).json().items[0];
+    const people = (await call(t.app, organ, 'GET', `/api/members?orgId=${source.id}&includeSubtree=false&pageSize=100`)).json().items.map((m: { id: number }) => m.id);
+    const moving = people.slice(-6);
+    const body = { parts: [{ name: '省统计局离退休干部第二党支部', memberIds: moving }], effectiveOn: '2026-11-21', reason: '党员人数较多，分设支部' };
+    const dry = await call(t.app, organ, 'POST', `/api/orgs/${source.id}/split`, { ...body, dryRun: true });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ parts: [{ memberCount: 6 }], remaining: people.length - 6, created: [] });
+    expect((await call(t.app, organ, 'GET', '/api/orgs?q=' + encodeURIComponent('离退休干部第二党支部'))).json().total).toBe(0);
+
+    const done = await call(t.app, organ, 'POST', `/api/orgs/${source.id}/split`, body);
+    expect(done.statusCode, done.body).toBe(200);
+    const created = done.json().created[0];
+    const now = (await call(t.app, organ, 'GET', `/api/members?orgId=${created.id}&pageSize=100`)).json().items.map((m: { id: number }) => m.id).sort();
+    expect(now).toEqual([...moving].sort());
+    expect((await call(t.app, organ, 'GET', `/api/orgs/${created.id}/history`)).json().items[0]).toMatchObject({ event: 'split_from', occurredOn: '2026-11-21' });
+
+    const foreign = await call(t.app, organ, 'POST', `/api/orgs/${source.id}/split`, { ...body, parts: [{ name: '另一个', memberIds: [moving[0]] }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().details[0].field).toBe('parts.0.memberIds');
+  });
+});

@@ -53,6 +53,46 @@ export const reorganizationRoutes: FastifyPluginAsyncTypebox<{ reorganization: R
   );
 
   app.post(
+    '/orgs/:id/split',
+    {
+      schema: {
+        tags,
+        summary: '拆分党支部：设立新的党支部并转入所列党员（dryRun 为 true 时只校验不保存）',
+        params: IdParams,
+        body: Type.Object(
+          {
+            parts: Type.Array(
+              Type.Object(
+                {
+                  name: Type.String({ minLength: 1, maxLength: 100, title: '新组织名称' }),
+                  shortName: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50, title: '简称' }), Type.Null()])),
+                  memberIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000, title: '转入的党员' }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 10, title: '拆分出的新组织' },
+            ),
+            ...When,
+            dryRun: Type.Optional(Type.Boolean({ title: '仅预览' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            source: Type.Object({ id: Type.Integer(), name: Type.String() }),
+            parts: Type.Array(Type.Object({ name: Type.String(), memberCount: Type.Integer() })),
+            remaining: Type.Integer({ description: '留在原支部的党员数' }),
+            created: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+          }),
+          ...errors,
+        },
+      },
+      config: { access: 'org:write' },
+    },
+    async (request) => reorganization.split(actorOf(request), auditActor(request), request.params.id, request.body),
+  );
+
+  app.post(
     '/orgs/:id/dissolve',
     { schema: { tags, summary: '撤销组织（须已无党员和下级组织）', params: IdParams, body: Type.Object(When, { additionalProperties: false }), response: { 200: OrgDetail, ...errors } }, config: { access: 'org:write' } },
     async (request) => reorganization.dissolve(actorOf(request), auditActor(request), request.params.id, request.body),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import type { Clock } from '../../platform/clock.js';
@@ -6,7 +6,7 @@ import { queryRows, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { committeePosts, memberOrgHistory, members, orgHistory, orgs, orgTerms } from '../../platform/schema.js';
 import { pathContains, pathIds } from '../../platform/scope.js';
-import { countSubtree, findOrg, rehangSubtree, type OrgRow } from '../org/org.repo.js';
+import { countSubtree, findOrg, insertOrg, rehangSubtree, type OrgRow } from '../org/org.repo.js';
 import { ALLOWED_CHILD_TYPES, isOrgType, orgTypeLabel } from '../org/org-types.js';
 import type { OrgService } from '../org/org.service.js';
 import type { FindingsService } from '../warnings/findings.service.js';
@@ -113,6 +113,51 @@ export function createReorganizationService({ db, clock, orgService, findings }:
         await refreshAfter(tx, [source.path, target.path]);
       });
       return orgService.detail(actor, (await findOrg(db, target.id))!);
+    },
+
+    /**
+     * Splits a branch (拆分): new sibling branches are set up under the same parent and the listed members
+     * move into them with their history; the source keeps the rest. `dryRun` checks and reports only.
+     */
+    async split(actor: Actor, auditAs: AuditActor, id: number, input: { parts: { name: string; shortName?: string | null; memberIds: number[] }[]; effectiveOn: string; reason: string; dryRun?: boolean }) {
+      const source = await orgService.visibleOrg(actor, id);
+      const invalid = (message: string, field: string) => new AppError('E_ORG_MOVE_INVALID', message, [{ field, message }]);
+      if (!['branch', 'joint_branch'].includes(source.type)) throw invalid(`${orgTypeLabel(source.type)}不能拆分（只拆分党支部）`, 'id');
+      if (source.status !== 'active' || source.parentId === null) throw invalid('只能拆分状态正常的党支部', 'id');
+      const parent = (await findOrg(db, source.parentId))!;
+      const own = new Set((await directMembers(source.id)).map((m) => m.id));
+      const seen = new Set<number>();
+      for (const [i, part] of input.parts.entries()) {
+        await orgService.assertUniqueName(parent.id, part.name.trim());
+        if (input.parts.some((other, j) => j !== i && other.name.trim() === part.name.trim())) throw invalid(`新组织名称「${part.name}」重复`, `parts.${i}.name`);
+        for (const memberId of part.memberIds) {
+          if (!own.has(memberId)) throw invalid(`党员 ${memberId} 不是「${source.name}」的党员`, `parts.${i}.memberIds`);
+          if (seen.has(memberId)) throw invalid(`党员 ${memberId} 被分到了两个新组织`, `parts.${i}.memberIds`);
+          seen.add(memberId);
+        }
+      }
+      const plan = { source: { id: source.id, name: source.name }, parts: input.parts.map((p) => ({ name: p.name.trim(), memberCount: p.memberIds.length })), remaining: own.size - seen.size };
+      if (input.dryRun) return { ...plan, created: [] as { id: number; name: string }[] };
+      const now = clock();
+      const created = await db.transaction(async (tx) => {
+        const out: { id: number; name: string }[] = [];
+        for (const part of input.parts) {
+          const org = await insertOrg(tx, parent, { type: 'branch', name: part.name.trim(), shortName: part.shortName?.trim() || null }, now);
+          if (part.memberIds.length > 0) {
+            await tx.update(members).set({ orgId: org.id, updatedAt: now }).where(inArray(members.id, part.memberIds));
+            await tx.insert(memberOrgHistory).values(part.memberIds.map((memberId) => ({ memberId, fromOrgId: source.id, toOrgId: org.id, movedOn: input.effectiveOn, reason: `组织拆分：${input.reason}`, createdAt: now })));
+          }
+          await tx.insert(orgHistory).values([
+            { orgId: org.id, event: 'split_from', occurredOn: input.effectiveOn, toParentId: parent.id, relatedOrgId: source.id, detail: { reason: input.reason, members: part.memberIds.length }, actorUserId: actor.userId, createdAt: now },
+            { orgId: source.id, event: 'split_into', occurredOn: input.effectiveOn, relatedOrgId: org.id, detail: { reason: input.reason, members: part.memberIds.length }, actorUserId: actor.userId, createdAt: now },
+          ]);
+          out.push({ id: org.id, name: org.name });
+        }
+        await appendAudit(tx, auditAs, { action: 'org.split', targetType: 'org', targetId: source.id, orgId: source.id, after: { parts: out.map((o, i) => ({ ...o, members: input.parts[i]!.memberIds.length })), effectiveOn: input.effectiveOn, reason: input.reason } }, now);
+        await refreshAfter(tx, [source.path, ...out.map((o) => `${parent.path}${o.id}/`)]);
+        return out;
+      });
+      return { ...plan, created };
     },
 
     /** Dissolves an org (撤销): only once it has no members and no active lower organizations left. */
