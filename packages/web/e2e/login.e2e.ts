@@ -1,59 +1,25 @@
 // Browser test against the real server with demo data (E2E_BASE_URL, set by scripts/e2e.mjs):
 // a branch secretary logs in, sees the branch dashboard, logs out; pages fit a 390px-wide phone;
 // a member sees their own record, labelled from the server's code tables, and no 组织管理 menu entry.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, horizontalOverflow, launchBrowser, login as loginAs, newPage as openPage } from './browser';
 
-const baseUrl = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 const USERNAME = 'zhibu1';
 const MEMBER_USERNAME = 'dangyuan1';
-const PASSWORD = 'Demo#2026';
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('E2E_BASE_URL is not set: run through `npm run test:e2e`, which starts the server');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(width: number, height: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, page };
-}
-
-async function login(page: Page, username = USERNAME): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-/** How far the page is wider than the viewport (0 when nothing overflows horizontally). */
-function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    return Math.max(doc.scrollWidth, document.body.scrollWidth) - window.innerWidth;
-  });
-}
+const newPage = (width: number, height: number) => openPage(browser, width, height);
+const login = (page: Parameters<typeof loginAs>[0], username = USERNAME) => loginAs(page, username);
 
 describe('login', () => {
   it('logs a branch secretary in to the branch dashboard and out again', async () => {

@@ -88,6 +88,10 @@ export interface OrgRef {
 
 export interface OrgDetail extends OrgSummary {
   code: string | null;
+  /** 成立日期, 批准成立文号 and the 单位 the org is set up in: optional, older servers leave them out. */
+  foundedOn?: string | null;
+  approvalDoc?: string | null;
+  units?: OrgRef[];
   ancestors: OrgRef[];
   childCount: number;
   memberCount: number;
@@ -206,4 +210,176 @@ export interface Health {
   status: string;
   db: 'pglite' | 'postgres';
   version: string;
+}
+
+// Organization system: committee (班子), elections (换届), warnings (预警), ledgers (台账).
+
+/** A rule's citation: the parameter it used and where that parameter comes from. */
+export interface RuleBasis {
+  parameterId: string;
+  value: unknown;
+  effectiveFrom: string;
+  sourceTitle: string;
+  article: string;
+  quote: string | null;
+}
+
+/** violation 违规, warning 提醒, null 建议 (the rule's force). */
+export type RuleSeverity = 'violation' | 'warning' | null;
+
+/** A rule finding that did not stop the save; the message already names its citation. */
+export interface RuleWarning {
+  message: string;
+  severity: RuleSeverity;
+}
+
+export type CommitteePostCode =
+  | 'secretary'
+  | 'deputy_secretary'
+  | 'organization_member'
+  | 'propaganda_member'
+  | 'discipline_member'
+  | 'youth_member'
+  | 'committee_member';
+
+export interface CommitteePost {
+  id: number;
+  orgId: number;
+  post: string;
+  postLabel: string;
+  memberId: number;
+  memberName: string;
+  startedOn: string;
+  endedOn: string | null;
+  /** 'elected' | 'appointed' */
+  source: string;
+  electionId: number | null;
+  appointmentDoc: string | null;
+  endReason: string | null;
+  talkOn: string | null;
+  talkBy: string | null;
+  talkNote: string | null;
+}
+
+export interface CommitteeView {
+  current: CommitteePost[];
+  past: CommitteePost[];
+}
+
+export interface AppointInput {
+  post: CommitteePostCode;
+  memberId: number;
+  startedOn: string;
+  appointmentDoc?: string | null;
+  talkOn?: string | null;
+  talkBy?: string | null;
+  talkNote?: string | null;
+}
+
+export interface EndPostInput {
+  endedOn: string;
+  endReason: string;
+}
+
+export interface TalkInput {
+  talkOn: string;
+  talkBy: string;
+  talkNote?: string | null;
+}
+
+export type TermStage = 'ok' | 'due_soon' | 'due_imminent' | 'overdue';
+export type ElectionMethod = 'members_meeting' | 'delegate_meeting';
+
+export interface CurrentTerm {
+  electionId: number;
+  termNumber: number;
+  electedOn: string;
+  dueOn: string;
+  daysLeft: number;
+  /** TermStage; kept as string: the server may add stages. */
+  stage: string;
+  severity: RuleSeverity;
+  message: string;
+  basis: RuleBasis[];
+}
+
+export interface ElectionRecord {
+  id: number;
+  termNumber: number;
+  electedOn: string;
+  method: string;
+  methodLabel: string;
+  expectedVoters: number | null;
+  actualVoters: number | null;
+  approvedOn: string | null;
+  approvalDoc: string | null;
+  termYears: number;
+  dueOn: string;
+  basis: RuleBasis[];
+  note: string | null;
+}
+
+export interface TermAdjustment {
+  id: number;
+  /** 'postpone' 延期 | 'advance' 提前 */
+  kind: string;
+  previousDueOn: string;
+  newDueOn: string;
+  approvedOn: string;
+  approvalDoc: string;
+  reason: string;
+}
+
+export interface ElectionsView {
+  current: CurrentTerm | null;
+  elections: ElectionRecord[];
+  adjustments: TermAdjustment[];
+}
+
+export interface ElectionInput {
+  electedOn: string;
+  method: ElectionMethod;
+  expectedVoters?: number | null;
+  actualVoters?: number | null;
+  approvedOn?: string | null;
+  approvalDoc?: string | null;
+  note?: string | null;
+  committee: { post: CommitteePostCode; memberId: number }[];
+}
+
+export interface ElectionRecorded {
+  electionId: number;
+  termNumber: number;
+  termYears: number;
+  dueOn: string;
+  warnings: RuleWarning[];
+}
+
+export interface TermAdjustmentInput {
+  newDueOn: string;
+  approvedOn: string;
+  approvalDoc: string;
+  reason: string;
+}
+
+export interface TermAdjusted {
+  kind: string;
+  dueOn: string;
+  /** Limits exceeded that did not stop the save (e.g. more than the usual 12 months); older servers leave it out. */
+  warnings?: RuleWarning[];
+}
+
+export type WarningKind = 'election' | 'finding' | 'no_election';
+
+export interface WarningItem {
+  key: string;
+  kind: string;
+  code: string;
+  orgId: number;
+  orgName: string;
+  orgTypeLabel: string;
+  severity: RuleSeverity;
+  dueOn: string | null;
+  message: string;
+  basis: RuleBasis[];
 }

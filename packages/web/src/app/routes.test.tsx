@@ -8,8 +8,8 @@ describe('menuEntries', () => {
     expect(keys(['self:read', 'org:read'])).toEqual(['/']);
   });
 
-  it('offers 组织管理 and 党员名册 to org managers', () => {
-    expect(keys(['org:read', 'org:export', 'member:read', 'member:write'])).toEqual(['/', '/orgs', '/members']);
+  it('offers 组织管理, 党员名册 and 预警 to org managers', () => {
+    expect(keys(['org:read', 'org:export', 'member:read', 'member:write'])).toEqual(['/', '/orgs', '/members', '/warnings']);
   });
 
   it('offers platform administrators their pages only', () => {

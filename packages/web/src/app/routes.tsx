@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   HomeOutlined,
@@ -26,6 +27,7 @@ const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const OrgsPage = page(() => import('../features/orgs/OrgsPage'), 'OrgsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const MemberDetailPage = page(() => import('../features/members/MemberDetailPage'), 'MemberDetailPage');
+const WarningsPage = page(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const GrantsPage = page(() => import('../features/grants/GrantsPage'), 'GrantsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
@@ -60,6 +62,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/members', element: <MembersPage />, label: '党员名册', icon: <TeamOutlined />, access: { anyOf: ['member:read'] } },
   { path: '/members/:id', element: <MemberDetailPage />, access: { anyOf: ['member:read'] } },
+  { path: '/warnings', element: <WarningsPage />, label: '预警', icon: <AlertOutlined />, access: { anyOf: ['member:read'] } },
   {
     path: '/admin/accounts',
     element: <AccountsPage />,

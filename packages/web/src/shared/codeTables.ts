@@ -1,5 +1,5 @@
 // The server's code tables (GET /api/meta/code-tables): the Chinese names of org types, statuses,
-// roles, member categories and genders, and which org type may sit under which. They are defined
+// roles, member categories, genders, committee posts and election methods, and which org type may sit under which. They are defined
 // once, on the server (packages/server/src/modules/meta/meta.routes.ts); the web only asks for them.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -21,6 +21,9 @@ export interface CodeTables {
   memberCategories: Code[];
   memberStatuses: Code[];
   genders: Code[];
+  /** 班子职务 and 选举方式: optional, a server that does not send them yet leaves the codes shown as they are. */
+  committeePosts?: Code[];
+  electionMethods?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({

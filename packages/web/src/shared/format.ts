@@ -35,3 +35,19 @@ export function formatJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** A date picker's value as the API's YYYY-MM-DD, or null when empty. */
+export function toIsoDate(value: dayjs.Dayjs | null | undefined): string | null {
+  return value ? value.format('YYYY-MM-DD') : null;
+}
+
+/** For DatePicker.disabledDate: days after today (events such as elections cannot be recorded ahead). */
+export function isAfterToday(value: dayjs.Dayjs): boolean {
+  return value.isAfter(dayjs(), 'day');
+}
+
+/** Trimmed text, or null for empty input. */
+export function textOrNull(value: string | null | undefined): string | null {
+  const t = value?.trim();
+  return t ? t : null;
+}

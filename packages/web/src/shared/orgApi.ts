@@ -33,6 +33,15 @@ export function searchOrgs(params: OrgSearchParams): Promise<Paged<OrgSearchItem
   return api.get<Paged<OrgSearchItem>>('/orgs', { ...params });
 }
 
-export function orgExportUrl(id: number): string {
-  return `/api/orgs/${id}/export.xlsx`;
+/** The Excel ledgers (台账) of an org's subtree, GET /api/orgs/:id/ledgers/:kind (permission org:export). */
+export const LEDGERS = [
+  { kind: 'org-info', label: '组织信息台账' },
+  { kind: 'elections', label: '换届选举台账' },
+  { kind: 'appointment-talks', label: '任职谈话台账' },
+] as const;
+
+export type LedgerKind = (typeof LEDGERS)[number]['kind'];
+
+export function ledgerUrl(id: number, kind: LedgerKind): string {
+  return `/api/orgs/${id}/ledgers/${kind}`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
@@ -85,7 +85,7 @@ export function createCommitteesService({ db, clock, orgService, rules, findings
         .from(committeePosts)
         .innerJoin(members, eq(members.id, committeePosts.memberId))
         .where(eq(committeePosts.orgId, orgId))
-        .orderBy(asc(committeePosts.endedOn), desc(committeePosts.startedOn), asc(committeePosts.id))
+        .orderBy(sql`${committeePosts.endedOn} DESC NULLS FIRST`, desc(committeePosts.startedOn), asc(committeePosts.id))
         .limit(500);
       const current = rows.filter((r) => r.endedOn === null).map(withLabel);
       const past = rows.filter((r) => r.endedOn !== null).map(withLabel);
@@ -121,7 +121,7 @@ export function createCommitteesService({ db, clock, orgService, rules, findings
         await findings.refresh(tx, [orgId]);
         return row!.id;
       });
-      return { id, warnings: warnings.map((w) => ({ message: `${w.message}（依据：${w.citation}）`, severity: w.severity })) };
+      return { id, warnings: warnings.map((w) => ({ message: `${w.message}（依据：${w.citation}）`, severity: w.severity, basis: w.basis })) };
     },
 
     async end(actor: Actor, auditAs: AuditActor, postId: number, input: { endedOn: string; endReason: string }) {

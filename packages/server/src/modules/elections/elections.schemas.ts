@@ -3,7 +3,17 @@ import { Nullable, PageQueryFields } from '../../platform/http-schemas.js';
 import { COMMITTEE_POSTS } from '../committees/committee-posts.js';
 
 const DateString = (title: string) => Type.String({ format: 'date', title });
-const Basis = Type.Array(Type.Unknown(), { description: '规则依据：参数、取值、出处与条款' });
+const Basis = Type.Array(
+  Type.Object({
+    parameterId: Type.String(),
+    value: Type.Unknown(),
+    effectiveFrom: Type.String(),
+    sourceTitle: Type.String(),
+    article: Type.String(),
+    quote: Nullable(Type.String()),
+  }),
+  { description: '规则依据：参数、取值、生效日期、出处与条款' },
+);
 
 export const PostSchema = Type.Union(COMMITTEE_POSTS.map((p) => Type.Literal(p)), { title: '职务' });
 
@@ -27,7 +37,7 @@ const PostView = Type.Object({
 
 export const CommitteeView = Type.Object({ current: Type.Array(PostView), past: Type.Array(PostView) }, { title: '班子成员' });
 
-export const RuleWarnings = Type.Array(Type.Object({ message: Type.String(), severity: Nullable(Type.String()) }), { description: '不阻止保存的规则提醒' });
+export const RuleWarnings = Type.Array(Type.Object({ message: Type.String(), severity: Nullable(Type.String()), basis: Basis }), { description: '不阻止保存的规则提醒' });
 
 export const AppointBody = Type.Object(
   {

@@ -134,7 +134,7 @@ export function createElectionsService({ db, clock, orgService, committees, rule
         await findings.refresh(tx, [orgId]);
         return id;
       });
-      return { electionId, termNumber, termYears: term.termYears, dueOn: term.dueOn, warnings: warnings.map((w) => ({ message: `${w.message}（依据：${w.citation}）`, severity: w.severity })) };
+      return { electionId, termNumber, termYears: term.termYears, dueOn: term.dueOn, warnings: warnings.map((w) => ({ message: `${w.message}（依据：${w.citation}）`, severity: w.severity, basis: w.basis })) };
     },
 
     /** An approved postponement or early election (延期/提前换届), checked against the cited limit. */
@@ -156,7 +156,7 @@ export function createElectionsService({ db, clock, orgService, committees, rule
         await tx.update(orgTerms).set({ dueOn: input.newDueOn }).where(eq(orgTerms.orgId, orgId));
         await appendAudit(tx, auditAs, { action: 'election.adjust', targetType: 'term_adjustment', targetId: row!.id, orgId, before: { dueOn: term.dueOn }, after: { kind, ...input } }, now);
       });
-      return { kind, dueOn: input.newDueOn, warnings: problems.filter((p) => p.severity !== 'violation').map((p) => ({ message: `${p.message}（依据：${p.citation}）`, severity: p.severity })) };
+      return { kind, dueOn: input.newDueOn, warnings: problems.filter((p) => p.severity !== 'violation').map((p) => ({ message: `${p.message}（依据：${p.citation}）`, severity: p.severity, basis: p.basis })) };
     },
 
     adminLevelOf,

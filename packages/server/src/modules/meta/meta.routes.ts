@@ -3,14 +3,14 @@ import { Type } from 'typebox';
 import { commonErrors } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '../members/members.schemas.js';
-import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS } from '../committees/committee-posts.js';
+import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import { ELECTION_METHODS } from '../elections/elections.service.js';
 import { ALLOWED_CHILD_TYPES, ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from '../org/org-types.js';
 
 const CodeList = Type.Array(Type.Object({ code: Type.String(), label: Type.String() }));
 
 const CodeTables = Type.Object({
-  orgTypes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), allowedChildTypes: Type.Array(Type.String()) })),
+  orgTypes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), allowedChildTypes: Type.Array(Type.String()), hasCommittee: Type.Boolean({ description: '设委员会（书记）并进行换届' }) })),
   orgStatuses: CodeList,
   roles: CodeList,
   memberCategories: CodeList,
@@ -18,11 +18,18 @@ const CodeTables = Type.Object({
   genders: CodeList,
   committeePosts: CodeList,
   electionMethods: CodeList,
+  termStages: CodeList,
+  warningKinds: CodeList,
+  postSources: CodeList,
+  adjustmentKinds: CodeList,
+  orgHistoryEvents: CodeList,
 });
+
+const codes = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
 
 /** The code tables the UI shows (labels live here only; the web asks for them instead of copying them). */
 export const CODE_TABLES = {
-  orgTypes: ORG_TYPES.map((code) => ({ code, label: ORG_TYPE_LABELS[code], allowedChildTypes: [...ALLOWED_CHILD_TYPES[code]] })),
+  orgTypes: ORG_TYPES.map((code) => ({ code, label: ORG_TYPE_LABELS[code], allowedChildTypes: [...ALLOWED_CHILD_TYPES[code]], hasCommittee: (ELECTED_ORG_TYPES as readonly string[]).includes(code) })),
   orgStatuses: ORG_STATUSES.map((code) => ({ code, label: ORG_STATUS_LABELS[code] })),
   roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
   memberCategories: MEMBER_CATEGORIES.map((code) => ({ code, label: MEMBER_CATEGORY_LABELS[code] ?? code })),
@@ -33,6 +40,11 @@ export const CODE_TABLES = {
   ],
   committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
   electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
+  termStages: codes({ ok: '任期内', due_soon: '即将届满', due_imminent: '临近届满', overdue: '已逾期' }),
+  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息' }),
+  postSources: codes({ elected: '选举', appointed: '任命' }),
+  adjustmentKinds: codes({ postpone: '延期换届', advance: '提前换届' }),
+  orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),
 };
 
 export const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Dashboard } from '../../api/types';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
+import { fetchWarnings, recordKeys, type WarningListParams } from '../orgs/orgRecordsApi';
 import { BarChartView, PieChartView } from './charts';
 import { showsOrgTypeChart } from './dashboard';
 
@@ -21,6 +23,11 @@ export function DashboardView() {
     placeholderData: keepPreviousData,
   });
   const d = dashboard.data;
+  const navigate = useNavigate();
+  // One small request for the count of the scope's warnings (the page lists them).
+  const warningParams: WarningListParams = { orgId, page: 1, pageSize: 1 };
+  const warnings = useQuery({ queryKey: recordKeys.warnings(warningParams), queryFn: () => fetchWarnings(warningParams), placeholderData: keepPreviousData });
+  const warningTotal = warnings.data?.total;
   const orgCount = d ? d.orgCountsByType.reduce((sum, t) => sum + t.count, 0) : 0;
   const typeChart = d ? showsOrgTypeChart(d.orgCountsByType) : false;
   // Without the type chart, the two member charts share a row and the table gets one of its own.
@@ -50,24 +57,40 @@ export function DashboardView() {
       {d ? (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}>
+            <Col xs={12} md={{ flex: '20%' }}>
               <Card>
                 <Statistic title="组织数" value={orgCount} suffix="个" />
               </Card>
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} md={{ flex: '20%' }}>
               <Card>
                 <Statistic title="党员总数" value={d.memberTotals.total} suffix="名" />
               </Card>
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} md={{ flex: '20%' }}>
               <Card>
                 <Statistic title="正式党员" value={d.memberTotals.full} suffix="名" />
               </Card>
             </Col>
-            <Col xs={12} md={6}>
+            <Col xs={12} md={{ flex: '20%' }}>
               <Card>
                 <Statistic title="预备党员" value={d.memberTotals.probationary} suffix="名" />
+              </Card>
+            </Col>
+            <Col xs={24} md={{ flex: '20%' }}>
+              <Card
+                hoverable
+                className="clickable-row"
+                onClick={() => void navigate(orgId ? `/warnings?orgId=${orgId}` : '/warnings')}
+                data-testid="warnings-card"
+              >
+                <Statistic
+                  title="预警"
+                  value={warningTotal ?? '—'}
+                  suffix={warningTotal !== undefined ? '条' : undefined}
+                  loading={warnings.isPending}
+                  styles={{ content: { color: warningTotal ? '#cf1322' : undefined } }}
+                />
               </Card>
             </Col>
           </Row>

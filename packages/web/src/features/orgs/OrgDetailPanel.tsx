@@ -1,15 +1,19 @@
-import { useState } from 'react';
-import { Breadcrumb, Button, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { Breadcrumb, Button, Descriptions, Dropdown, Empty, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, DownOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { OrgDetail } from '../../api/types';
 import { canExportOrgs, canWriteOrgs, hasPermission } from '../../app/access';
 import { childTypesOf, useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { formatDateTime } from '../../shared/format';
-import { orgExportUrl } from '../../shared/orgApi';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { ledgerUrl, LEDGERS } from '../../shared/orgApi';
 import { ORG_STATUS_COLORS, statusColor } from '../../shared/statusColors';
+import { ChildrenTab, MembersTab, OrgWarningsTab } from './OrgSubTabs';
+import { CommitteeTab } from './CommitteeTab';
+import { ElectionsTab } from './ElectionsTab';
 import { CreateChildOrgModal, EditOrgModal } from './OrgFormModals';
+import { orgTabsFor, type OrgTab } from './orgTabs';
 
 interface OrgDetailPanelProps {
   detail: OrgDetail | undefined;
@@ -19,9 +23,11 @@ interface OrgDetailPanelProps {
   onSelect: (id: number) => void;
   onCreated: (org: OrgDetail) => void;
   onSaved: (org: OrgDetail) => void;
+  tab: string | null;
+  onTabChange: (tab: OrgTab) => void;
 }
 
-export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, onCreated, onSaved }: OrgDetailPanelProps) {
+export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, onCreated, onSaved, tab, onTabChange }: OrgDetailPanelProps) {
   const [modal, setModal] = useState<'create' | 'edit' | null>(null);
   const codeTables = useCodeTables();
   if (error) return <ErrorAlert error={error} />;
@@ -32,6 +38,17 @@ export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, 
   const statusLabel = detail.statusLabel;
   const writable = canWriteOrgs(permissions);
   const canAddChild = writable && detail.status === 'active' && childTypesOf(codeTables.data, detail.type).length > 0;
+  const tabs = orgTabsFor(detail.type, permissions);
+  const activeTab: OrgTab = tabs.find((t) => t === tab) ?? 'basic';
+  const canReadMembers = hasPermission(permissions, 'member:read');
+  const tabContent: Record<OrgTab, () => ReactNode> = {
+    basic: () => <BasicInfo detail={detail} canReadMembers={canReadMembers} />,
+    committee: () => <CommitteeTab org={detail} writable={writable} canReadMembers={canReadMembers} />,
+    elections: () => <ElectionsTab org={detail} writable={writable} />,
+    children: () => <ChildrenTab org={detail} onSelect={onSelect} />,
+    members: () => <MembersTab org={detail} canReadMembers={canReadMembers} />,
+    warnings: () => <OrgWarningsTab org={detail} />,
+  };
 
   return (
     <>
@@ -72,36 +89,33 @@ export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, 
             </Button>
           ) : null}
           {canExportOrgs(permissions) ? (
-            <Button icon={<DownloadOutlined />} href={orgExportUrl(detail.id)} download>
-              导出Excel
-            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: LEDGERS.map((l) => ({
+                  key: l.kind,
+                  label: (
+                    <a href={ledgerUrl(detail.id, l.kind)} download data-testid={`ledger-${l.kind}`}>
+                      {l.label}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />} data-testid="ledger-menu">
+                导出台账 <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
           ) : null}
         </Space>
       </div>
-      <Descriptions
-        bordered
-        size="small"
-        column={{ xs: 1, sm: 1, md: 2 }}
-        items={[
-          { key: 'name', label: '组织名称', children: detail.name },
-          { key: 'shortName', label: '简称', children: detail.shortName ?? '—' },
-          { key: 'type', label: '组织类型', children: detail.typeLabel },
-          { key: 'code', label: '组织代码', children: detail.code ?? '—' },
-          { key: 'status', label: '状态', children: statusLabel },
-          { key: 'childCount', label: '直属下级组织', children: `${detail.childCount} 个` },
-          {
-            key: 'memberCount',
-            label: '党员人数（含下级）',
-            children: hasPermission(permissions, 'member:read') ? (
-              <Link to={`/members?orgId=${detail.id}`}>
-                <TeamOutlined /> {detail.memberCount} 名
-              </Link>
-            ) : (
-              `${detail.memberCount} 名`
-            ),
-          },
-          { key: 'createdAt', label: '创建时间', children: formatDateTime(detail.createdAt) },
-        ]}
+      <Tabs
+        key={detail.id}
+        destroyOnHidden
+        className="org-tabs"
+        activeKey={activeTab}
+        onChange={(key) => onTabChange(key as OrgTab)}
+        items={tabs.map((key) => ({ key, label: TAB_LABELS[key], children: tabContent[key]() }))}
       />
       {writable ? (
         <>
@@ -126,5 +140,53 @@ export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, 
         </>
       ) : null}
     </>
+  );
+}
+
+const TAB_LABELS: Record<OrgTab, string> = {
+  basic: '基本信息',
+  committee: '班子成员',
+  elections: '换届',
+  children: '下级组织',
+  members: '党员',
+  warnings: '预警',
+};
+
+function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembers: boolean }) {
+  // 成立日期, 批准文号 and 所在单位 come from servers that keep them; older ones leave the fields out.
+  const founding = [
+    ...(detail.foundedOn !== undefined ? [{ key: 'foundedOn', label: '成立日期', children: formatDate(detail.foundedOn) }] : []),
+    ...(detail.approvalDoc !== undefined ? [{ key: 'approvalDoc', label: '批准成立文号', children: detail.approvalDoc ?? '—' }] : []),
+    ...(detail.units !== undefined
+      ? [{ key: 'units', label: '所在单位', children: detail.units.length > 0 ? detail.units.map((u) => u.name).join('、') : '—' }]
+      : []),
+  ];
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 1, md: 2 }}
+      items={[
+        { key: 'name', label: '组织名称', children: detail.name },
+        { key: 'shortName', label: '简称', children: detail.shortName ?? '—' },
+        { key: 'type', label: '组织类型', children: detail.typeLabel },
+        { key: 'code', label: '组织代码', children: detail.code ?? '—' },
+        { key: 'status', label: '状态', children: detail.statusLabel },
+        ...founding,
+        { key: 'childCount', label: '直属下级组织', children: `${detail.childCount} 个` },
+        {
+          key: 'memberCount',
+          label: '党员人数（含下级）',
+          children: canReadMembers ? (
+            <Link to={`/members?orgId=${detail.id}`}>
+              <TeamOutlined /> {detail.memberCount} 名
+            </Link>
+          ) : (
+            `${detail.memberCount} 名`
+          ),
+        },
+        { key: 'createdAt', label: '创建时间', children: formatDateTime(detail.createdAt) },
+      ]}
+    />
   );
 }

@@ -89,7 +89,8 @@ export function OrgTreePanel({ selectedId, onSelect, selectedDetail, handleRef }
         if (cancelled) return;
         await loadChildren(id).catch(() => undefined);
       }
-      if (!cancelled) setExpanded((keys) => [...new Set([...(keys ?? expanded), ...ancestorIds])]);
+      // A root has no ancestors to open: leave the default (a single root starts opened) as it is.
+      if (!cancelled && ancestorIds.length > 0) setExpanded((keys) => [...new Set([...(keys ?? expanded), ...ancestorIds])]);
     })();
     return () => {
       cancelled = true;

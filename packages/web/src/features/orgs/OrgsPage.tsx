@@ -23,8 +23,10 @@ export function OrgsPage() {
   });
 
   const detailRef = useRef<HTMLDivElement | null>(null);
+  const tab = params.get('tab');
+  // Another org keeps the tab (to go through the branches' 换届, say); the panel falls back to 基本信息 where it has no such tab.
   const select = (id: number) => {
-    setParams({ id: String(id) });
+    setParams(tab ? { id: String(id), tab } : { id: String(id) });
     // Below the lg breakpoint the detail sits under the tree: bring it into view.
     if (window.matchMedia('(max-width: 991px)').matches) {
       detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -71,6 +73,14 @@ export function OrgsPage() {
                 })();
               }}
               onSaved={(org) => void afterChange(org, org.parentId)}
+              tab={tab}
+              onTabChange={(next) => {
+                const p = new URLSearchParams(params);
+                if (selectedId !== null) p.set('id', String(selectedId));
+                if (next === 'basic') p.delete('tab');
+                else p.set('tab', next);
+                setParams(p, { replace: true });
+              }}
             />
           </Card>
         </Col>

@@ -1,0 +1,110 @@
+// The organization system's records of one org: committee (班子), elections (换届) and warnings (预警).
+import type { QueryClient } from '@tanstack/react-query';
+import type { Code } from '../../shared/codeTables';
+import { api } from '../../api/client';
+import type {
+  AppointInput,
+  CommitteeView,
+  ElectionInput,
+  ElectionRecorded,
+  ElectionsView,
+  EndPostInput,
+  Paged,
+  RuleWarning,
+  TalkInput,
+  TermAdjusted,
+  TermAdjustmentInput,
+  WarningItem,
+  WarningKind,
+} from '../../api/types';
+
+export interface WarningListParams {
+  orgId?: number;
+  kind?: WarningKind;
+  page: number;
+  pageSize: number;
+}
+
+export const recordKeys = {
+  committee: (orgId: number) => ['orgs', 'committee', orgId] as const,
+  elections: (orgId: number) => ['orgs', 'elections', orgId] as const,
+  warnings: (params: WarningListParams) => ['warnings', params] as const,
+};
+
+export function fetchCommittee(orgId: number): Promise<CommitteeView> {
+  return api.get<CommitteeView>(`/orgs/${orgId}/committee`);
+}
+
+export function appoint(orgId: number, body: AppointInput): Promise<{ id: number; warnings: RuleWarning[] }> {
+  return api.post(`/orgs/${orgId}/committee`, body);
+}
+
+export function endPost(postId: number, body: EndPostInput): Promise<void> {
+  return api.post(`/committee-posts/${postId}/end`, body);
+}
+
+export function recordTalk(postId: number, body: TalkInput): Promise<void> {
+  return api.post(`/committee-posts/${postId}/talk`, body);
+}
+
+export function fetchElections(orgId: number): Promise<ElectionsView> {
+  return api.get<ElectionsView>(`/orgs/${orgId}/elections`);
+}
+
+export function recordElection(orgId: number, body: ElectionInput): Promise<ElectionRecorded> {
+  return api.post<ElectionRecorded>(`/orgs/${orgId}/elections`, body);
+}
+
+export function adjustTerm(orgId: number, body: TermAdjustmentInput): Promise<TermAdjusted> {
+  return api.post(`/orgs/${orgId}/term-adjustments`, body);
+}
+
+export function fetchWarnings(params: WarningListParams): Promise<Paged<WarningItem>> {
+  return api.get<Paged<WarningItem>>('/warnings', { ...params });
+}
+
+/** After a change to an org's committee or term: its records, the warnings and the ledgers' sources are stale. */
+export async function afterRecordChange(queryClient: QueryClient, orgId: number): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: recordKeys.committee(orgId) }),
+    queryClient.invalidateQueries({ queryKey: recordKeys.elections(orgId) }),
+    queryClient.invalidateQueries({ queryKey: ['warnings'] }),
+  ]);
+}
+
+/**
+ * Org types that hold elections and have a committee (not 工委, not 党小组). The server decides
+ * (E_COMMITTEE_NOT_APPLICABLE, E_ELECTION_NOT_APPLICABLE); the web only hides actions that would fail.
+ * Mirrors ELECTED_ORG_TYPES in packages/server/src/modules/committees/committee-posts.ts: the code
+ * tables do not carry it yet.
+ */
+const ORG_TYPES_WITHOUT_COMMITTEE: readonly string[] = ['work_committee', 'party_small_group'];
+
+export function hasCommittee(orgType: string): boolean {
+  return !ORG_TYPES_WITHOUT_COMMITTEE.includes(orgType);
+}
+
+/** The committee posts the API accepts, in its order: the fallback when the code tables do not list them. */
+export const COMMITTEE_POST_CODES = [
+  'secretary',
+  'deputy_secretary',
+  'organization_member',
+  'propaganda_member',
+  'discipline_member',
+  'youth_member',
+  'committee_member',
+] as const;
+
+export const ELECTION_METHOD_CODES = ['members_meeting', 'delegate_meeting'] as const;
+
+/** A code table, or the bare codes (shown as they are) when the server does not send that table. */
+export function codesOr(list: readonly Code[] | undefined, fallback: readonly string[]): Code[] {
+  return list && list.length > 0 ? [...list] : fallback.map((code) => ({ code, label: code }));
+}
+
+/** 选举产生 / 任命, by the post's source. */
+export function postSourceLabel(source: string): string {
+  if (source === 'elected') return '选举产生';
+  if (source === 'appointed') return '任命';
+  return source;
+}
