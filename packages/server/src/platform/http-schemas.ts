@@ -41,3 +41,8 @@ export function pageWindow(query: { page?: number; pageSize?: number }) {
   const pageSize = query.pageSize ?? 20;
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
+
+/** A search term as a `LIKE`/`ILIKE` pattern matching it anywhere, with %, _ and \ taken literally. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

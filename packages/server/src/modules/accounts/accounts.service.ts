@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { pageWindow } from '../../platform/http-schemas.js';
+import { containsPattern, pageWindow } from '../../platform/http-schemas.js';
 import { generateInitialPassword, hashPassword } from '../../platform/passwords.js';
 import { isRole, ROLE_LABELS } from '../../platform/permissions.js';
 import { orgs, roleGrants, sessions, users } from '../../platform/schema.js';
@@ -64,7 +64,7 @@ export function createAccountsService({ db, clock }: { db: Db; clock: Clock }) {
       const conditions: SQL[] = [];
       const q = query.q?.trim();
       if (q) {
-        const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = containsPattern(q);
         conditions.push(or(ilike(users.username, like), ilike(users.displayName, like)) as SQL);
       }
       if (query.status) conditions.push(eq(users.status, query.status));

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { pageWindow } from '../../platform/http-schemas.js';
+import { containsPattern, pageWindow } from '../../platform/http-schemas.js';
 import { members, orgs } from '../../platform/schema.js';
 import { pathIds, scopeCondition, scopeIncludes } from '../../platform/scope.js';
 import { ancestorsOf } from '../org/org.repo.js';
@@ -85,7 +85,7 @@ export function createMembersService({ db, clock, orgService }: MembersServiceDe
         conditions.push(query.includeSubtree === false ? eq(members.orgId, org.id) : scopeCondition({ kind: 'subtree', orgId: org.id, path: org.path }, orgs));
       }
       const q = query.q?.trim();
-      if (q) conditions.push(ilike(members.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q) conditions.push(ilike(members.name, containsPattern(q)));
       if (query.category) conditions.push(eq(members.category, query.category));
       if (query.status) conditions.push(eq(members.status, query.status));
       const where = and(...conditions);

@@ -266,3 +266,17 @@ describe('reorganization: splitting a branch', () => {
     expect(foreign.json().details[0].field).toBe('parts.0.memberIds');
   });
 });
+
+describe('org details: code, founding, approval document, units', () => {
+  it('are edited together, audited, and shown in the detail; bad dates and unknown units are refused', async () => {
+    const unitsList = (await call(t.app, organ, 'GET', '/api/units?q=' + encodeURIComponent('统计'))).json().items;
+    expect(unitsList.map((u: { name: string }) => u.name)).toContain('省统计局');
+    const created = (await call(t.app, organ, 'POST', '/api/orgs', { parentId: organId, name: '单位字段测试党支部', type: 'branch' })).json();
+    const res = await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { code: '051000011185', foundedOn: '2021-03-01', approvalDoc: '省统计局机关党委〔2021〕5号', unitIds: [unitsList[0].id] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ code: '051000011185', foundedOn: '2021-03-01', approvalDoc: '省统计局机关党委〔2021〕5号', units: [{ id: unitsList[0].id, name: '省统计局' }] });
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { foundedOn: '2099-01-01' })).json().details[0].field).toBe('foundedOn');
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { unitIds: [999999] })).json().details[0].field).toBe('unitIds');
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { unitIds: [] })).json().units).toEqual([]);
+  });
+});

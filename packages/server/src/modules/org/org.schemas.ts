@@ -63,6 +63,10 @@ export const OrgUpdateBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, title: '组织名称' })),
     shortName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50, title: '简称' }))),
+    code: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 32, title: '组织编码' }))),
+    foundedOn: Type.Optional(Nullable(Type.String({ format: 'date', title: '成立日期' }))),
+    approvalDoc: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100, title: '批准文号' }))),
+    unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, title: '所在单位' })),
     status: Type.Optional(OrgStatusSchema),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -99,3 +103,5 @@ export const OrgHistoryView = Type.Object({
     }),
   ),
 });
+
+export const UnitView = Type.Object({ id: Type.Integer(), name: Type.String(), shortName: Nullable(Type.String()), adminLevel: Type.String(), leadingBody: Type.String(), hasDisciplineCommission: Type.Boolean() }, { title: '单位' });

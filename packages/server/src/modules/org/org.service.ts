@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { pageWindow } from '../../platform/http-schemas.js';
+import { containsPattern, pageWindow } from '../../platform/http-schemas.js';
 import { orgHistory, orgs, orgUnits, units } from '../../platform/schema.js';
 import { pathContains, pathIds, scopeCondition, scopeIncludes } from '../../platform/scope.js';
 import { ancestorsOf, countSubtree, findOrg, hasChildrenColumn, insertOrg, type OrgRow } from './org.repo.js';
@@ -131,7 +131,7 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       const { page, pageSize, offset } = pageWindow(query);
       const conditions: SQL[] = [scopeCondition(actor.scope, orgs)];
       const q = query.q?.trim();
-      if (q) conditions.push(ilike(orgs.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q) conditions.push(ilike(orgs.name, containsPattern(q)));
       if (query.type) conditions.push(eq(orgs.type, query.type));
       if (query.status) conditions.push(eq(orgs.status, query.status));
       const where = and(...conditions);
@@ -176,25 +176,52 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       return detail(actor, created);
     },
 
-    async update(actor: Actor, auditAs: AuditActor, id: number, patch: { name?: string; shortName?: string | null; status?: OrgStatus }) {
+    async update(actor: Actor, auditAs: AuditActor, id: number, patch: { name?: string; shortName?: string | null; status?: OrgStatus; code?: string | null; foundedOn?: string | null; approvalDoc?: string | null; unitIds?: number[] }) {
       const org = await visibleOrg(actor, id);
       if (patch.status !== undefined && patch.status !== 'active' && patch.status !== org.status) {
         throw new AppError('E_ORG_USE_REORGANIZATION', undefined, [{ field: 'status', message: '请使用「撤销」或「合并」操作：会检查党员和下级组织的去向并记入沿革' }]);
       }
       const now = clock();
-      const changes: Partial<Pick<OrgRow, 'name' | 'shortName' | 'status'>> = {};
+      const changes: Partial<Pick<OrgRow, 'name' | 'shortName' | 'status' | 'code' | 'foundedOn' | 'approvalDoc'>> = {};
       if (patch.name !== undefined) changes.name = patch.name.trim();
       if (patch.shortName !== undefined) changes.shortName = patch.shortName?.trim() || null;
       if (patch.status !== undefined) changes.status = patch.status;
+      if (patch.code !== undefined) changes.code = patch.code?.trim() || null;
+      if (patch.foundedOn !== undefined) {
+        if (patch.foundedOn && patch.foundedOn > shanghaiDate(clock())) throw new AppError('E_VALIDATION', '成立日期不能晚于今天', [{ field: 'foundedOn', message: '成立日期不能晚于今天' }]);
+        changes.foundedOn = patch.foundedOn;
+      }
+      if (patch.approvalDoc !== undefined) changes.approvalDoc = patch.approvalDoc?.trim() || null;
+      const unitIds = patch.unitIds === undefined ? undefined : [...new Set(patch.unitIds)];
+      if (unitIds && unitIds.length > 0) {
+        const found = await db.select({ id: units.id }).from(units).where(sql`${units.id} IN ${unitIds}`);
+        if (found.length !== unitIds.length) throw new AppError('E_VALIDATION', '所选单位不存在', [{ field: 'unitIds', message: '所选单位不存在' }]);
+      }
       if (changes.name !== undefined && changes.name !== org.name) await assertUniqueName(org.parentId, changes.name, org.id);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, org[k as keyof typeof changes]]));
       const updated = await db.transaction(async (tx) => {
         const [row] = await tx.update(orgs).set({ ...changes, updatedAt: now }).where(eq(orgs.id, id)).returning();
-        await appendAudit(tx, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: changes }, now);
+        if (unitIds) {
+          await tx.delete(orgUnits).where(eq(orgUnits.orgId, id));
+          if (unitIds.length > 0) await tx.insert(orgUnits).values(unitIds.map((unitId) => ({ orgId: id, unitId })));
+        }
+        await appendAudit(tx, auditAs, { action: 'org.update', targetType: 'org', targetId: id, orgId: id, before, after: unitIds ? { ...changes, unitIds } : changes }, now);
         await tx.insert(orgHistory).values({ orgId: id, event: 'updated', occurredOn: shanghaiDate(now), detail: { before, after: changes }, actorUserId: actor.userId, createdAt: now });
         return row as OrgRow;
       });
       return detail(actor, updated);
+    },
+
+    /** Units (单位) to choose from: structural data, the same for every business role. */
+    async units(query: { q?: string }) {
+      const q = query.q?.trim();
+      const rows = await db
+        .select({ id: units.id, name: units.name, shortName: units.shortName, adminLevel: units.adminLevel, leadingBody: units.leadingBody, hasDisciplineCommission: units.hasDisciplineCommission })
+        .from(units)
+        .where(q ? ilike(units.name, containsPattern(q)) : undefined)
+        .orderBy(asc(units.name))
+        .limit(200);
+      return { items: rows };
     },
 
     async history(actor: Actor, id: number) {
