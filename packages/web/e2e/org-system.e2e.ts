@@ -1,7 +1,8 @@
 // Browser test of the organization system against the demo data: the organ admin of 省地震局 (jiguan2)
 // sees the overdue term of 震害防御处党支部 among the warnings, with its citation, and opens that
 // branch's 换届 tab from there; the org page has its tabs and the ledgers; an election is recorded
-// through the wizard for another branch; the pages fit a 390px-wide phone.
+// through the wizard for another branch; the pages fit a 390px-wide phone. The organ admin of 省统计局
+// (jiguan1) merges one of its branches into another through 机构改革 and sees it in the source's 沿革.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, horizontalOverflow, launchBrowser, login, newPage } from './browser';
@@ -55,7 +56,7 @@ describe('warnings', () => {
       expect(citation).toMatch(/《.+》/);
 
       // Only election warnings when filtered by kind.
-      await page.getByText('换届到期', { exact: true }).click();
+      await page.locator('.ant-segmented').getByText('换届', { exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('kind') === 'election');
       await row.waitFor();
 
@@ -166,6 +167,47 @@ describe('org page', () => {
       await dialog.getByRole('button', { name: '完成' }).click();
 
       await expect.poll(() => page.getByTestId('term-stage').textContent()).toBe('任期内');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('reorganization', () => {
+  it('merges 人口和就业统计处党支部 into 工业和能源统计处党支部 after the preview, and the source\'s 沿革 tells so', async () => {
+    const { context, page } = await newPage(browser, 1280, 900);
+    try {
+      await login(page, 'jiguan1');
+      const sourceId = await orgIdByName(page, '省统计局人口和就业统计处党支部');
+      const memberCount = await page.evaluate(async (id) => ((await (await fetch(`/api/orgs/${id}`)).json()) as { memberCount: number }).memberCount, sourceId);
+      expect(memberCount).toBeGreaterThan(0);
+      await page.goto(`${baseUrl}/orgs?id=${sourceId}`);
+
+      await page.getByTestId('reorganize-menu').click();
+      await page.getByRole('menuitem', { name: '合并到…' }).click();
+      const dialog = page.getByRole('dialog', { name: /合并到…/ });
+      await dialog.waitFor();
+      await dialog.getByLabel('合并到').fill('工业和能源统计处');
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', { hasText: '工业和能源统计处党支部' })
+        .first()
+        .click();
+      await dialog.getByLabel('调整原因').fill('处室合并（机构改革方案）');
+      await dialog.getByTestId('reorganize-preview-button').click();
+
+      // The preview names the target and the members that move; nothing is saved yet.
+      const preview = dialog.getByTestId('reorganize-preview');
+      await preview.waitFor();
+      expect(await preview.textContent()).toContain('工业和能源统计处党支部');
+      expect(await dialog.getByTestId('merge-member-count').textContent()).toBe(`${memberCount} 名`);
+      await dialog.getByTestId('reorganize-confirm').click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.locator('.page-header .ant-tag', { hasText: '合并' }).waitFor();
+      await page.getByRole('tab', { name: '沿革' }).click();
+      await page.getByTestId('org-history').getByText('并入其他组织').waitFor();
+      // A merged org is not reorganized again.
+      expect(await page.getByTestId('reorganize-menu').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -109,10 +109,10 @@ export interface OrgCreateInput {
   type: OrgType;
 }
 
+/** 撤销 and 合并 go through the reorganization endpoints (the server refuses status here: E_ORG_USE_REORGANIZATION). */
 export interface OrgPatchInput {
   name?: string;
   shortName?: string | null;
-  status?: OrgStatus;
 }
 
 export type Gender = 'male' | 'female';
@@ -231,6 +231,8 @@ export type RuleSeverity = 'violation' | 'warning' | null;
 export interface RuleWarning {
   message: string;
   severity: RuleSeverity;
+  /** The citation, as in a warning's basis; older servers leave it out. */
+  basis?: RuleBasis[];
 }
 
 export type CommitteePostCode =
@@ -382,4 +384,57 @@ export interface WarningItem {
   dueOn: string | null;
   message: string;
   basis: RuleBasis[];
+}
+
+// Reorganization (机构改革): move, merge, split, dissolve; the org's history (沿革).
+
+export interface ReorganizationWhen {
+  /** 调整日期 */
+  effectiveOn: string;
+  /** 调整原因（如机构改革文件） */
+  reason: string;
+}
+
+export interface OrgMovePreview {
+  orgId: number;
+  orgName: string;
+  fromParent: OrgRef;
+  toParent: OrgRef;
+  /** Orgs that move, the org itself included. */
+  orgCount: number;
+  memberCount: number;
+}
+
+export interface OrgMergePreview {
+  source: OrgRef;
+  target: OrgRef;
+  memberCount: number;
+  childCount: number;
+}
+
+export interface OrgSplitPart {
+  name: string;
+  shortName?: string | null;
+  memberIds: number[];
+}
+
+export interface OrgSplitResult {
+  source: OrgRef;
+  parts: { name: string; memberCount: number }[];
+  /** Members left in the source branch. */
+  remaining: number;
+  /** Empty for a dry run. */
+  created: OrgRef[];
+}
+
+export interface OrgHistoryItem {
+  id: number;
+  /** created, updated, moved, merged_into, absorbed, split_from, split_into, dissolved; the server may add more. */
+  event: string;
+  occurredOn: string;
+  fromParentName: string | null;
+  toParentName: string | null;
+  /** Free-form: { reason?, members?, children?, orgCount?, memberCount?, ... }. */
+  detail: unknown;
+  recordedAt: string;
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { List, Typography, type App } from 'antd';
 import type { RuleWarning } from '../api/types';
-import { SeverityTag } from './RuleCitation';
+import { RuleCitation, SeverityTag } from './RuleCitation';
 
-/** Rule findings that did not stop a save, each with its severity; the message names its citation. */
+/** Rule findings that did not stop a save, each with its severity and its citation (the quote on hover or tap), as in 预警. */
 export function RuleWarningList({ warnings }: { warnings: readonly RuleWarning[] }) {
   return (
     <List
@@ -11,11 +11,14 @@ export function RuleWarningList({ warnings }: { warnings: readonly RuleWarning[]
       dataSource={[...warnings]}
       data-testid="rule-warnings"
       renderItem={(w, i) => (
-        <List.Item key={i} style={{ paddingInline: 0 }}>
+        <List.Item key={i} style={{ paddingInline: 0, display: 'block' }}>
           <span className="warning-message">
             <SeverityTag severity={w.severity} />
             {w.message}
           </span>
+          <div>
+            <RuleCitation basis={w.basis} />
+          </div>
         </List.Item>
       )}
     />

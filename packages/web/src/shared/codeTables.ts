@@ -1,5 +1,6 @@
 // The server's code tables (GET /api/meta/code-tables): the Chinese names of org types, statuses,
-// roles, member categories, genders, committee posts and election methods, and which org type may sit under which. They are defined
+// roles, member categories, genders, committee posts, election methods, term stages, warning kinds, post sources,
+// term adjustments and org history events, which org type may sit under which and which has a committee. They are defined
 // once, on the server (packages/server/src/modules/meta/meta.routes.ts); the web only asks for them.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -12,6 +13,8 @@ export interface Code {
 
 export interface OrgTypeCode extends Code {
   allowedChildTypes: string[];
+  /** 设委员会（书记）并进行换届: not 工委, not 党小组. */
+  hasCommittee?: boolean;
 }
 
 export interface CodeTables {
@@ -24,6 +27,12 @@ export interface CodeTables {
   /** 班子职务 and 选举方式: optional, a server that does not send them yet leaves the codes shown as they are. */
   committeePosts?: Code[];
   electionMethods?: Code[];
+  /** 任期阶段, 预警类别, 班子成员产生方式, 延期/提前换届, 组织沿革事项: optional as above. */
+  termStages?: Code[];
+  warningKinds?: Code[];
+  postSources?: Code[];
+  adjustmentKinds?: Code[];
+  orgHistoryEvents?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({
@@ -53,6 +62,14 @@ export function optionsOf(list: readonly Code[] | undefined): { value: string; l
 /** The value when the table knows it (for codes read from a URL), otherwise undefined. */
 export function knownCode(list: readonly Code[] | undefined, value: string | null | undefined): string | undefined {
   return value && list?.some((c) => c.code === value) ? value : undefined;
+}
+
+/**
+ * Whether an org of this type has a committee (班子成员) and holds elections (换届), as the code tables
+ * say; false until they are loaded or for a type they do not know. The server decides (E_COMMITTEE_NOT_APPLICABLE).
+ */
+export function hasCommittee(tables: Pick<CodeTables, 'orgTypes'> | undefined, orgType: string): boolean {
+  return tables?.orgTypes.find((t) => t.code === orgType)?.hasCommittee === true;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Presentation of the server's rule results (packages/regulations, through the API): the severity
 // tag, the citation line, the term stage colour. The messages and citations come from the server as
-// they are; only colours and the three severity words live here.
+// they are; only colours and the three severity words live here (term stages and adjustment kinds
+// are named by the code tables).
 import type { RuleBasis, RuleSeverity } from '../api/types';
 
 export interface SeverityLook {
@@ -28,22 +29,6 @@ export function stageColor(stage: string): string {
       return 'red';
     default:
       return 'default';
-  }
-}
-
-/** Short words for a term stage tag; the rule's own message is shown beside it. */
-export function stageLabel(stage: string): string {
-  switch (stage) {
-    case 'ok':
-      return '任期内';
-    case 'due_soon':
-      return '即将届满';
-    case 'due_imminent':
-      return '临近届满';
-    case 'overdue':
-      return '已逾期';
-    default:
-      return stage;
   }
 }
 
@@ -106,11 +91,4 @@ export function committeeProblems(rows: readonly CommitteeRow[]): string[] {
   const ids = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
   if (new Set(ids).size !== ids.length) problems.push('同一党员不能在新一届班子中担任两个职务');
   return problems;
-}
-
-/** The Chinese word for a term adjustment's kind. */
-export function adjustmentKindLabel(kind: string): string {
-  if (kind === 'postpone') return '延期换届';
-  if (kind === 'advance') return '提前换届';
-  return kind;
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import type { AppointInput, CommitteePost, CommitteePostCode, OrgDetail } from '../../api/types';
-import { optionsOf, useCodeTables } from '../../shared/codeTables';
+import { hasCommittee, optionsOf, useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formFieldErrors } from '../../shared/errors';
 import { formatDate, isAfterToday, textOrNull, toIsoDate } from '../../shared/format';
@@ -19,7 +19,6 @@ import {
   COMMITTEE_POST_CODES,
   endPost,
   fetchCommittee,
-  hasCommittee,
   postSourceLabel,
   recordKeys,
   recordTalk,
@@ -54,7 +53,10 @@ export function CommitteeTab({ org, writable, canReadMembers }: CommitteeTabProp
   const [appointOpen, setAppointOpen] = useState(false);
   const [ending, setEnding] = useState<CommitteePost | null>(null);
   const [talking, setTalking] = useState<CommitteePost | null>(null);
-  const canChange = writable && org.status === 'active' && hasCommittee(org.type);
+  const codes = useCodeTables().data;
+  const withCommittee = hasCommittee(codes, org.type);
+  const canChange = writable && org.status === 'active' && withCommittee;
+  const sourceLabel = (source: string) => postSourceLabel(codes?.postSources, source);
 
   const compact = useCompact();
   const memberCell = (p: CommitteePost) =>
@@ -67,13 +69,11 @@ export function CommitteeTab({ org, writable, canReadMembers }: CommitteeTabProp
       免职
     </Button>,
   ];
-  // The most recent first: who left last, then who started last.
-  const past = [...(committee.data?.past ?? [])].sort(
-    (a, b) => (b.endedOn ?? '').localeCompare(a.endedOn ?? '') || b.startedOn.localeCompare(a.startedOn) || a.id - b.id,
-  );
+  // The server sends them newest first.
+  const past = committee.data?.past ?? [];
   const emptyCurrent = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无现任班子成员：可录入换届选举结果，或任命班子成员" />;
 
-  if (!hasCommittee(org.type)) {
+  if (!withCommittee) {
     return <Empty description={`${org.typeLabel}不设委员会，没有班子成员记录`} />;
   }
 
@@ -105,7 +105,7 @@ export function CommitteeTab({ org, writable, canReadMembers }: CommitteeTabProp
                 <Typography.Text strong>{p.postLabel}</Typography.Text> {memberCell(p)}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDate(p.startedOn)} 起 · {postSourceLabel(p.source)}
+                {formatDate(p.startedOn)} 起 · {sourceLabel(p.source)}
                 {p.appointmentDoc ? ` · ${p.appointmentDoc}` : ''}
               </Typography.Text>
               <div style={{ marginTop: 4 }}>
@@ -133,7 +133,7 @@ export function CommitteeTab({ org, writable, canReadMembers }: CommitteeTabProp
               key: 'source',
               render: (_, p) => (
                 <span>
-                  {postSourceLabel(p.source)}
+                  {sourceLabel(p.source)}
                   {p.appointmentDoc ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
                       {p.appointmentDoc}
@@ -176,7 +176,7 @@ export function CommitteeTab({ org, writable, canReadMembers }: CommitteeTabProp
                     { title: '任职日期', dataIndex: 'startedOn', render: (d: string) => formatDate(d) },
                     { title: '离任日期', dataIndex: 'endedOn', render: (d: string | null) => formatDate(d) },
                     { title: '离任原因', dataIndex: 'endReason', render: (r: string | null) => r ?? '—' },
-                    { title: '产生方式', dataIndex: 'source', render: (s: string) => postSourceLabel(s) },
+                    { title: '产生方式', dataIndex: 'source', render: (s: string) => sourceLabel(s) },
                     { title: '任职谈话', key: 'talk', render: (_, p) => <TalkStatus post={p} /> },
                   ]}
                 />
@@ -393,6 +393,7 @@ interface TalkForm {
 
 function TalkModal({ post, onClose }: { post: CommitteePost | null; onClose: () => void }) {
   const [form] = Form.useForm<TalkForm>();
+  const postSources = useCodeTables().data?.postSources;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const save = useMutation({
@@ -427,7 +428,7 @@ function TalkModal({ post, onClose }: { post: CommitteePost | null; onClose: () 
     >
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       {post ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`任职日期 ${formatDate(post.startedOn)}，${postSourceLabel(post.source)}`} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`任职日期 ${formatDate(post.startedOn)}，${postSourceLabel(postSources, post.source)}`} />
       ) : null}
       <Form<TalkForm> name="committeeTalk" form={form} layout="vertical" onFinish={(values) => post && save.mutate({ id: post.id, values })}>
         <TalkFields />

@@ -9,9 +9,10 @@ import { formFieldErrors } from '../../shared/errors';
 import { formatDate, isAfterToday, toIsoDate } from '../../shared/format';
 import { RuleCitation, SeverityTag } from '../../shared/RuleCitation';
 import { showSaved } from '../../shared/RuleWarningList';
-import { adjustmentKindLabel, daysLeftText, stageColor, stageLabel } from '../../shared/rules';
+import { hasCommittee, labelOf, useCodeTables } from '../../shared/codeTables';
+import { daysLeftText, stageColor } from '../../shared/rules';
 import { ElectionWizard } from './ElectionWizard';
-import { adjustTerm, afterRecordChange, fetchElections, hasCommittee, recordKeys } from './orgRecordsApi';
+import { adjustTerm, afterRecordChange, fetchElections, recordKeys } from './orgRecordsApi';
 
 interface ElectionsTabProps {
   org: OrgDetail;
@@ -27,11 +28,13 @@ export function ElectionsTab({ org, writable }: ElectionsTabProps) {
   const [adjustOpen, setAdjustOpen] = useState(false);
   const data = elections.data;
   const current = data?.current ?? null;
-  const canChange = writable && org.status === 'active' && hasCommittee(org.type);
+  const codes = useCodeTables().data;
+  const withCommittee = hasCommittee(codes, org.type);
+  const canChange = writable && org.status === 'active' && withCommittee;
   const lastTerm = data?.elections.reduce((max, e) => Math.max(max, e.termNumber), 0) ?? 0;
   const lastElectedOn = data?.elections.find((e) => e.termNumber === lastTerm)?.electedOn ?? null;
 
-  if (!hasCommittee(org.type)) {
+  if (!withCommittee) {
     return <Empty description={`${org.typeLabel}不进行换届选举`} />;
   }
 
@@ -146,7 +149,7 @@ export function ElectionsTab({ org, writable }: ElectionsTabProps) {
                 pagination={false}
                 scroll={{ x: 'max-content' }}
                 columns={[
-                  { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag color={k === 'postpone' ? 'orange' : 'blue'}>{adjustmentKindLabel(k)}</Tag> },
+                  { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag color={k === 'postpone' ? 'orange' : 'blue'}>{labelOf(codes?.adjustmentKinds, k)}</Tag> },
                   { title: '原届满日期', dataIndex: 'previousDueOn', render: (d: string) => formatDate(d) },
                   { title: '调整为', dataIndex: 'newDueOn', render: (d: string) => formatDate(d) },
                   { title: '批复日期', dataIndex: 'approvedOn', render: (d: string) => formatDate(d) },
@@ -170,6 +173,7 @@ export function ElectionsTab({ org, writable }: ElectionsTabProps) {
 
 /** The current term; `adjustment` is the approved postponement or early election that set its due date, if any. */
 function TermSummary({ term, adjustment }: { term: CurrentTerm; adjustment?: TermAdjustment }) {
+  const codes = useCodeTables().data;
   return (
     <Row gutter={[16, 12]} align="middle">
       <Col xs={24} md={10}>
@@ -179,7 +183,7 @@ function TermSummary({ term, adjustment }: { term: CurrentTerm; adjustment?: Ter
         </div>
         <Space size={4} wrap>
           <Tag color={stageColor(term.stage)} data-testid="term-stage">
-            {stageLabel(term.stage)}
+            {labelOf(codes?.termStages, term.stage)}
           </Tag>
           <Typography.Text type={term.daysLeft < 0 ? 'danger' : undefined}>{daysLeftText(term.daysLeft)}</Typography.Text>
         </Space>
@@ -194,7 +198,7 @@ function TermSummary({ term, adjustment }: { term: CurrentTerm; adjustment?: Ter
               ? [
                   {
                     key: 'adjusted',
-                    label: adjustmentKindLabel(adjustment.kind),
+                    label: labelOf(codes?.adjustmentKinds, adjustment.kind),
                     children: `原届满日期 ${formatDate(adjustment.previousDueOn)}，${adjustment.approvalDoc}`,
                   },
                 ]
@@ -231,6 +235,7 @@ function AdjustModal({ org, term, open, onClose }: { org: OrgDetail; term: Curre
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const newDueOn = Form.useWatch('newDueOn', form);
+  const adjustmentKinds = useCodeTables().data?.adjustmentKinds;
   const save = useMutation({
     mutationFn: (values: AdjustForm) =>
       adjustTerm(org.id, {
@@ -241,7 +246,7 @@ function AdjustModal({ org, term, open, onClose }: { org: OrgDetail; term: Curre
       }),
     onSuccess: (result) => {
       void afterRecordChange(queryClient, org.id);
-      showSaved(modal, message, `已${adjustmentKindLabel(result.kind)}，新的届满日期为 ${formatDate(result.dueOn)}`, result.warnings ?? []);
+      showSaved(modal, message, `已${labelOf(adjustmentKinds, result.kind)}，新的届满日期为 ${formatDate(result.dueOn)}`, result.warnings ?? []);
       onClose();
     },
     onError: (error) => form.setFields(formFieldErrors(error, ['newDueOn', 'approvedOn', 'approvalDoc', 'reason'] as const)),

@@ -12,6 +12,8 @@ import { ORG_STATUS_COLORS, statusColor } from '../../shared/statusColors';
 import { ChildrenTab, MembersTab, OrgWarningsTab } from './OrgSubTabs';
 import { CommitteeTab } from './CommitteeTab';
 import { ElectionsTab } from './ElectionsTab';
+import { OrgHistoryTab } from './OrgHistoryTab';
+import { ReorganizeMenu, type Reorganized } from './ReorganizeMenu';
 import { CreateChildOrgModal, EditOrgModal } from './OrgFormModals';
 import { orgTabsFor, type OrgTab } from './orgTabs';
 
@@ -23,22 +25,29 @@ interface OrgDetailPanelProps {
   onSelect: (id: number) => void;
   onCreated: (org: OrgDetail) => void;
   onSaved: (org: OrgDetail) => void;
+  /** After a move, merge, split or dissolution (机构改革). */
+  onReorganized: (result: Reorganized) => void;
+  /** The roots of the active scope: they are not reorganized from here. */
+  scopeRootIds: readonly number[];
   tab: string | null;
   onTabChange: (tab: OrgTab) => void;
 }
 
-export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, onCreated, onSaved, tab, onTabChange }: OrgDetailPanelProps) {
+export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, onCreated, onSaved, onReorganized, scopeRootIds, tab, onTabChange }: OrgDetailPanelProps) {
   const [modal, setModal] = useState<'create' | 'edit' | null>(null);
   const codeTables = useCodeTables();
   if (error) return <ErrorAlert error={error} />;
-  if (loading) return <Skeleton active paragraph={{ rows: 6 }} />;
+  // The tabs depend on the code tables (which org types have a committee).
+  if (loading || codeTables.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (!detail) return <Empty description="请在左侧组织树中选择一个组织，查看其详细信息" />;
 
   const ancestors = detail.ancestors.filter((a) => a.id !== detail.id);
   const statusLabel = detail.statusLabel;
   const writable = canWriteOrgs(permissions);
   const canAddChild = writable && detail.status === 'active' && childTypesOf(codeTables.data, detail.type).length > 0;
-  const tabs = orgTabsFor(detail.type, permissions);
+  const tabs = orgTabsFor(detail.type, permissions, codeTables.data);
+  // 机构改革: not for the scope's root nor for 工委, and only for an org still active.
+  const canReorganize = writable && detail.status === 'active' && detail.type !== 'work_committee' && !scopeRootIds.includes(detail.id);
   const activeTab: OrgTab = tabs.find((t) => t === tab) ?? 'basic';
   const canReadMembers = hasPermission(permissions, 'member:read');
   const tabContent: Record<OrgTab, () => ReactNode> = {
@@ -48,6 +57,7 @@ export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, 
     children: () => <ChildrenTab org={detail} onSelect={onSelect} />,
     members: () => <MembersTab org={detail} canReadMembers={canReadMembers} />,
     warnings: () => <OrgWarningsTab org={detail} />,
+    history: () => <OrgHistoryTab org={detail} />,
   };
 
   return (
@@ -88,6 +98,7 @@ export function OrgDetailPanel({ detail, loading, error, permissions, onSelect, 
               编辑
             </Button>
           ) : null}
+          {canReorganize ? <ReorganizeMenu key={detail.id} org={detail} onDone={onReorganized} /> : null}
           {canExportOrgs(permissions) ? (
             <Dropdown
               trigger={['click']}
@@ -150,6 +161,7 @@ const TAB_LABELS: Record<OrgTab, string> = {
   children: '下级组织',
   members: '党员',
   warnings: '预警',
+  history: '沿革',
 };
 
 function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembers: boolean }) {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { OrgCreateInput, OrgDetail, OrgPatchInput, OrgStatus, OrgType } from '../../api/types';
+import type { OrgCreateInput, OrgDetail, OrgPatchInput, OrgType } from '../../api/types';
 import { childTypesOf, optionsOf, useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formFieldErrors } from '../../shared/errors';
@@ -84,10 +84,10 @@ export function CreateChildOrgModal({
   );
 }
 
+/** 名称 and 简称; 撤销 and 合并 are 机构改革 actions (ReorganizeMenu). */
 interface EditForm {
   name: string;
   shortName?: string;
-  status: OrgStatus;
 }
 
 export function EditOrgModal({
@@ -102,21 +102,20 @@ export function EditOrgModal({
   onSaved: (org: OrgDetail) => void;
 }) {
   const [form] = Form.useForm<EditForm>();
-  const { message, modal } = App.useApp();
-  const codeTables = useCodeTables();
+  const { message } = App.useApp();
   const save = useMutation({
     mutationFn: (body: OrgPatchInput) => api.patch<OrgDetail>(`/orgs/${org.id}`, body),
     onSuccess: (saved) => {
       void message.success('组织信息已保存');
       onSaved(saved);
     },
-    onError: (error) => form.setFields(formFieldErrors(error, ['name', 'shortName', 'status'] as const)),
+    onError: (error) => form.setFields(formFieldErrors(error, ['name', 'shortName'] as const)),
   });
 
   useEffect(() => {
     if (open) {
       save.reset();
-      form.setFieldsValue({ name: org.name, shortName: org.shortName ?? '', status: org.status });
+      form.setFieldsValue({ name: org.name, shortName: org.shortName ?? '' });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset once per opening
   }, [open]);
@@ -127,20 +126,8 @@ export function EditOrgModal({
     const shortName = values.shortName?.trim() ? values.shortName.trim() : null;
     if (name !== org.name) body.name = name;
     if (shortName !== org.shortName) body.shortName = shortName;
-    if (values.status !== org.status) body.status = values.status;
     if (Object.keys(body).length === 0) {
       onClose();
-      return;
-    }
-    if (body.status === 'dissolved') {
-      modal.confirm({
-        title: `确认撤销“${org.name}”？`,
-        content: '撤销后该组织将标记为“撤销”状态，不再作为正常组织参与统计和管理。请确认已按规定履行审批程序。',
-        okText: '确认撤销',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
-        onOk: () => save.mutateAsync(body).catch(() => undefined),
-      });
       return;
     }
     save.mutate(body);
@@ -163,9 +150,6 @@ export function EditOrgModal({
         </Form.Item>
         <Form.Item label="简称" name="shortName" rules={[{ max: 50 }]}>
           <Input maxLength={50} placeholder="可不填" />
-        </Form.Item>
-        <Form.Item label="状态" name="status" rules={[{ required: true }]}>
-          <Select options={optionsOf(codeTables.data?.orgStatuses)} loading={codeTables.isPending} />
         </Form.Item>
       </Form>
     </Modal>

@@ -73,6 +73,19 @@ export function OrgsPage() {
                 })();
               }}
               onSaved={(org) => void afterChange(org, org.parentId)}
+              scopeRootIds={roots.data?.map((r) => r.id) ?? []}
+              onReorganized={({ reloadParents }) => {
+                void (async () => {
+                  // Counts, parents, members, committees and warnings may all have changed.
+                  await Promise.all([
+                    queryClient.invalidateQueries({ queryKey: ['orgs'] }),
+                    queryClient.invalidateQueries({ queryKey: ['members'] }),
+                    queryClient.invalidateQueries({ queryKey: ['warnings'] }),
+                    queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+                  ]);
+                  for (const parentId of new Set(reloadParents)) await treeRef.current?.reload(parentId);
+                })();
+              }}
               tab={tab}
               onTabChange={(next) => {
                 const p = new URLSearchParams(params);

@@ -1,6 +1,6 @@
 // The organization system's records of one org: committee (班子), elections (换届) and warnings (预警).
 import type { QueryClient } from '@tanstack/react-query';
-import type { Code } from '../../shared/codeTables';
+import { labelOf, type Code } from '../../shared/codeTables';
 import { api } from '../../api/client';
 import type {
   AppointInput,
@@ -72,18 +72,6 @@ export async function afterRecordChange(queryClient: QueryClient, orgId: number)
   ]);
 }
 
-/**
- * Org types that hold elections and have a committee (not 工委, not 党小组). The server decides
- * (E_COMMITTEE_NOT_APPLICABLE, E_ELECTION_NOT_APPLICABLE); the web only hides actions that would fail.
- * Mirrors ELECTED_ORG_TYPES in packages/server/src/modules/committees/committee-posts.ts: the code
- * tables do not carry it yet.
- */
-const ORG_TYPES_WITHOUT_COMMITTEE: readonly string[] = ['work_committee', 'party_small_group'];
-
-export function hasCommittee(orgType: string): boolean {
-  return !ORG_TYPES_WITHOUT_COMMITTEE.includes(orgType);
-}
-
 /** The committee posts the API accepts, in its order: the fallback when the code tables do not list them. */
 export const COMMITTEE_POST_CODES = [
   'secretary',
@@ -102,9 +90,7 @@ export function codesOr(list: readonly Code[] | undefined, fallback: readonly st
   return list && list.length > 0 ? [...list] : fallback.map((code) => ({ code, label: code }));
 }
 
-/** 选举产生 / 任命, by the post's source. */
-export function postSourceLabel(source: string): string {
-  if (source === 'elected') return '选举产生';
-  if (source === 'appointed') return '任命';
-  return source;
+/** 选举 / 任命, by the post's source (GET /api/meta/code-tables postSources); the code itself when unknown. */
+export function postSourceLabel(postSources: readonly Code[] | undefined, source: string): string {
+  return labelOf(postSources, source);
 }

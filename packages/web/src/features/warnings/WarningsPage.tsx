@@ -5,10 +5,9 @@ import { fetchOrgRoots, orgKeys } from '../../shared/orgApi';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useCompact } from '../../shared/useCompact';
 import type { WarningListParams } from '../orgs/orgRecordsApi';
-import { isWarningKind, WARNING_KINDS } from './warnings';
+import { useCodeTables } from '../../shared/codeTables';
+import { isWarningKind, warningKindOptions } from './warnings';
 import { WarningsTable } from './WarningsTable';
-
-const kindOptions = [{ value: 'all', label: '全部类别' }, ...WARNING_KINDS.map((k) => ({ value: k.code, label: k.label }))];
 
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -19,6 +18,7 @@ function positiveInt(value: string | null, fallback: number): number {
 export function WarningsPage() {
   const [sp, setSp] = useSearchParams();
   const compact = useCompact();
+  const kindOptions = [{ value: 'all', label: '全部类别' }, ...warningKindOptions(useCodeTables().data?.warningKinds)];
   const roots = useQuery({ queryKey: orgKeys.roots(), queryFn: fetchOrgRoots });
   const kind = sp.get('kind');
   const orgId = positiveInt(sp.get('orgId'), 0) || undefined;

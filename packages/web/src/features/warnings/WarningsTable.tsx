@@ -2,6 +2,7 @@ import { Empty, List, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { WarningItem } from '../../api/types';
+import { useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate } from '../../shared/format';
 import { RuleCitation, SeverityTag } from '../../shared/RuleCitation';
@@ -22,6 +23,7 @@ interface WarningsTableProps {
 export function WarningsTable({ params, onPageChange, emptyText, asList }: WarningsTableProps) {
   const warnings = useQuery({ queryKey: recordKeys.warnings(params), queryFn: () => fetchWarnings(params), placeholderData: keepPreviousData });
   const compact = useCompact() || asList === true;
+  const warningKinds = useCodeTables().data?.warningKinds;
   const pagination = {
     current: params.page,
     pageSize: params.pageSize,
@@ -41,7 +43,7 @@ export function WarningsTable({ params, onPageChange, emptyText, asList }: Warni
     <>
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 6 }}>
-          [{warningKindLabel(w.kind)}]
+          [{warningKindLabel(warningKinds, w.kind)}]
         </Typography.Text>
         {w.message}
       </div>

@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { orgTabsFor } from '../orgs/orgTabs';
-import { codesOr, hasCommittee, postSourceLabel } from '../orgs/orgRecordsApi';
-import { isWarningKind, warningKindLabel, warningOrgLink } from './warnings';
+import type { CodeTables } from '../../shared/codeTables';
+import { hasCommittee } from '../../shared/codeTables';
+import { codesOr, postSourceLabel } from '../orgs/orgRecordsApi';
+import { isWarningKind, warningKindLabel, warningKindOptions, warningOrgLink } from './warnings';
+
+// A slice of GET /api/meta/code-tables (packages/server/src/modules/meta/meta.routes.ts).
+const tables: Pick<CodeTables, 'orgTypes' | 'warningKinds' | 'postSources'> = {
+  orgTypes: [
+    { code: 'work_committee', label: '工委', allowedChildTypes: ['organ_party_committee'], hasCommittee: false },
+    { code: 'organ_party_committee', label: '机关党委', allowedChildTypes: ['branch'], hasCommittee: true },
+    { code: 'branch', label: '党支部', allowedChildTypes: ['party_small_group'], hasCommittee: true },
+    { code: 'party_small_group', label: '党小组', allowedChildTypes: [], hasCommittee: false },
+  ],
+  warningKinds: [
+    { code: 'election', label: '换届' },
+    { code: 'finding', label: '组织设置与职务空缺' },
+    { code: 'no_election', label: '缺少换届信息' },
+  ],
+  postSources: [
+    { code: 'elected', label: '选举' },
+    { code: 'appointed', label: '任命' },
+  ],
+};
 
 describe('warnings', () => {
   it('knows the kinds the API filters by', () => {
@@ -9,8 +30,10 @@ describe('warnings', () => {
     expect(isWarningKind('no_election')).toBe(true);
     expect(isWarningKind('nonsense')).toBe(false);
     expect(isWarningKind(null)).toBe(false);
-    expect(warningKindLabel('election')).toBe('换届到期');
-    expect(warningKindLabel('new_kind')).toBe('new_kind');
+    expect(warningKindLabel(tables.warningKinds, 'election')).toBe('换届');
+    expect(warningKindLabel(tables.warningKinds, 'new_kind')).toBe('new_kind');
+    expect(warningKindLabel(undefined, 'finding')).toBe('finding');
+    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息']);
   });
 
   it('links a warning to the tab of its org where it is dealt with', () => {
@@ -24,15 +47,17 @@ describe('warnings', () => {
 describe('org page tabs', () => {
   const manager = ['org:read', 'org:write', 'org:export', 'member:read', 'member:write'];
 
-  it('shows 班子成员 and 换届 only where the org has a committee', () => {
-    expect(orgTabsFor('branch', manager)).toEqual(['basic', 'committee', 'elections', 'children', 'members', 'warnings']);
-    expect(orgTabsFor('work_committee', manager)).toEqual(['basic', 'children', 'members', 'warnings']);
-    expect(orgTabsFor('party_small_group', manager)).toEqual(['basic', 'children', 'members', 'warnings']);
-    expect(hasCommittee('organ_party_committee')).toBe(true);
+  it('shows 班子成员 and 换届 only where the code tables say the org type has a committee', () => {
+    expect(orgTabsFor('branch', manager, tables)).toEqual(['basic', 'committee', 'elections', 'children', 'members', 'warnings', 'history']);
+    expect(orgTabsFor('work_committee', manager, tables)).toEqual(['basic', 'children', 'members', 'warnings', 'history']);
+    expect(orgTabsFor('party_small_group', manager, tables)).toEqual(['basic', 'children', 'members', 'warnings', 'history']);
+    expect(hasCommittee(tables, 'organ_party_committee')).toBe(true);
+    expect(hasCommittee(tables, 'unknown_type')).toBe(false);
+    expect(hasCommittee(undefined, 'branch')).toBe(false);
   });
 
   it('leaves 预警 out without member:read', () => {
-    expect(orgTabsFor('branch', ['org:read', 'self:read'])).not.toContain('warnings');
+    expect(orgTabsFor('branch', ['org:read', 'self:read'], tables)).not.toContain('warnings');
   });
 });
 
@@ -40,7 +65,7 @@ describe('codesOr', () => {
   it('uses the server table, or shows the bare codes', () => {
     expect(codesOr([{ code: 'secretary', label: '书记' }], ['secretary', 'deputy_secretary'])).toEqual([{ code: 'secretary', label: '书记' }]);
     expect(codesOr(undefined, ['secretary'])).toEqual([{ code: 'secretary', label: 'secretary' }]);
-    expect(postSourceLabel('elected')).toBe('选举产生');
-    expect(postSourceLabel('other')).toBe('other');
+    expect(postSourceLabel(tables.postSources, 'elected')).toBe('选举');
+    expect(postSourceLabel(tables.postSources, 'other')).toBe('other');
   });
 });

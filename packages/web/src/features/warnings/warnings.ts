@@ -1,18 +1,20 @@
 import type { WarningItem, WarningKind } from '../../api/types';
+import { labelOf, type Code } from '../../shared/codeTables';
 
-/** The kinds of warning the API filters by, with the words the filter shows. */
-export const WARNING_KINDS: readonly { code: WarningKind; label: string }[] = [
-  { code: 'election', label: '换届到期' },
-  { code: 'finding', label: '组织设置与职务空缺' },
-  { code: 'no_election', label: '未录入换届' },
-];
+/** The kinds of warning the API filters by; their words come from the code tables (warningKinds). */
+export const WARNING_KIND_CODES: readonly WarningKind[] = ['election', 'finding', 'no_election'];
 
-export function warningKindLabel(kind: string): string {
-  return WARNING_KINDS.find((k) => k.code === kind)?.label ?? kind;
+/** The filter's options, in the API's order, named by the code tables (the code itself until they are loaded). */
+export function warningKindOptions(warningKinds: readonly Code[] | undefined): { value: WarningKind; label: string }[] {
+  return WARNING_KIND_CODES.map((code) => ({ value: code, label: labelOf(warningKinds, code) }));
+}
+
+export function warningKindLabel(warningKinds: readonly Code[] | undefined, kind: string): string {
+  return labelOf(warningKinds, kind);
 }
 
 export function isWarningKind(value: string | null): value is WarningKind {
-  return WARNING_KINDS.some((k) => k.code === value);
+  return WARNING_KIND_CODES.some((k) => k === value);
 }
 
 /** The tab of the org page where a warning is dealt with: 换届 for elections, 班子成员 for a vacant post, 预警 otherwise. */
