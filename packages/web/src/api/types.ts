@@ -87,11 +87,14 @@ export interface OrgRef {
 }
 
 export interface OrgDetail extends OrgSummary {
+  /** 组织编码. */
   code: string | null;
-  /** 成立日期, 批准成立文号 and the 单位 the org is set up in: optional, older servers leave them out. */
-  foundedOn?: string | null;
-  approvalDoc?: string | null;
-  units?: OrgRef[];
+  /** 成立日期, YYYY-MM-DD. */
+  foundedOn: string | null;
+  /** 批准文号. */
+  approvalDoc: string | null;
+  /** 所在单位. */
+  units: OrgRef[];
   ancestors: OrgRef[];
   childCount: number;
   memberCount: number;
@@ -113,6 +116,24 @@ export interface OrgCreateInput {
 export interface OrgPatchInput {
   name?: string;
   shortName?: string | null;
+  /** 组织编码, at most 32 characters. */
+  code?: string | null;
+  /** 成立日期 YYYY-MM-DD, not after today. */
+  foundedOn?: string | null;
+  /** 批准文号, at most 100 characters. */
+  approvalDoc?: string | null;
+  /** 所在单位: replaces the whole list ([] clears it), at most 20. */
+  unitIds?: number[];
+}
+
+/** A 单位 (机关) an org can be set up in, GET /api/units. */
+export interface Unit {
+  id: number;
+  name: string;
+  shortName: string | null;
+  adminLevel: string;
+  leadingBody: string;
+  hasDisciplineCommission: boolean;
 }
 
 export type Gender = 'male' | 'female';

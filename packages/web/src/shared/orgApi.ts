@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import type { Items, OrgDetail, OrgSearchItem, OrgStatus, OrgSummary, OrgType, Paged } from '../api/types';
+import type { Items, OrgDetail, OrgSearchItem, OrgStatus, OrgSummary, OrgType, Paged, Unit } from '../api/types';
 
 export interface OrgSearchParams {
   q?: string;
@@ -31,6 +31,15 @@ export function fetchOrg(id: number): Promise<OrgDetail> {
 
 export function searchOrgs(params: OrgSearchParams): Promise<Paged<OrgSearchItem>> {
   return api.get<Paged<OrgSearchItem>>('/orgs', { ...params });
+}
+
+export const unitKeys = {
+  list: (q: string) => ['units', q] as const,
+};
+
+/** 单位 (机关) to set an org up in, by name (the server answers at most 200). */
+export async function fetchUnits(q: string): Promise<Unit[]> {
+  return (await api.get<Items<Unit>>('/units', { q })).items;
 }
 
 /** The Excel ledgers (台账) of an org's subtree, GET /api/orgs/:id/ledgers/:kind (permission org:export). */

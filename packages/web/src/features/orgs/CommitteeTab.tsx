@@ -15,8 +15,6 @@ import { useCompact } from '../../shared/useCompact';
 import {
   afterRecordChange,
   appoint,
-  codesOr,
-  COMMITTEE_POST_CODES,
   endPost,
   fetchCommittee,
   postSourceLabel,
@@ -255,7 +253,7 @@ function AppointModal({ org, open, onClose }: { org: OrgDetail; open: boolean; o
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       <Form<AppointForm> name="committeeAppoint" form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ startedOn: dayjs() }}>
         <Form.Item label="职务" name="post" rules={[{ required: true, message: '请选择职务' }]}>
-          <Select options={optionsOf(codesOr(codes?.committeePosts, COMMITTEE_POST_CODES))} placeholder="选择职务" />
+          <Select options={optionsOf(codes?.committeePosts ?? [])} placeholder="选择职务" />
         </Form.Item>
         <Form.Item label="党员" name="memberId" rules={[{ required: true, message: '请选择党员' }]} extra="须为本组织或其下级组织的党员；书记须为正式党员">
           <MemberSelect orgId={org.id} aria-label="党员" />

@@ -12,7 +12,7 @@ import { MemberSelect } from '../../shared/MemberSelect';
 import { RuleWarningList } from '../../shared/RuleWarningList';
 import { committeeProblems, overFourFifths } from '../../shared/rules';
 import { useCompact } from '../../shared/useCompact';
-import { afterRecordChange, codesOr, COMMITTEE_POST_CODES, ELECTION_METHOD_CODES, recordElection } from './orgRecordsApi';
+import { afterRecordChange, recordElection } from './orgRecordsApi';
 
 interface WizardForm {
   electedOn?: Dayjs;
@@ -131,8 +131,8 @@ export function ElectionWizard({ org, lastTerm, lastElectedOn, open, onClose }: 
   };
 
   const attendance = overFourFifths(expected, actual);
-  const postOptions = optionsOf(codesOr(codes?.committeePosts, COMMITTEE_POST_CODES));
-  const methodOptions = optionsOf(codesOr(codes?.electionMethods, ELECTION_METHOD_CODES));
+  const postOptions = optionsOf(codes?.committeePosts ?? []);
+  const methodOptions = optionsOf(codes?.electionMethods ?? []);
   const picked = (rows ?? []).flatMap((r) => (r?.memberId ? [r.memberId] : []));
   const done: ElectionRecorded | undefined = save.data;
 

@@ -165,14 +165,6 @@ const TAB_LABELS: Record<OrgTab, string> = {
 };
 
 function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembers: boolean }) {
-  // 成立日期, 批准文号 and 所在单位 come from servers that keep them; older ones leave the fields out.
-  const founding = [
-    ...(detail.foundedOn !== undefined ? [{ key: 'foundedOn', label: '成立日期', children: formatDate(detail.foundedOn) }] : []),
-    ...(detail.approvalDoc !== undefined ? [{ key: 'approvalDoc', label: '批准成立文号', children: detail.approvalDoc ?? '—' }] : []),
-    ...(detail.units !== undefined
-      ? [{ key: 'units', label: '所在单位', children: detail.units.length > 0 ? detail.units.map((u) => u.name).join('、') : '—' }]
-      : []),
-  ];
   return (
     <Descriptions
       bordered
@@ -182,9 +174,11 @@ function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembe
         { key: 'name', label: '组织名称', children: detail.name },
         { key: 'shortName', label: '简称', children: detail.shortName ?? '—' },
         { key: 'type', label: '组织类型', children: detail.typeLabel },
-        { key: 'code', label: '组织代码', children: detail.code ?? '—' },
+        { key: 'code', label: '组织编码', children: detail.code ?? '—' },
         { key: 'status', label: '状态', children: detail.statusLabel },
-        ...founding,
+        { key: 'foundedOn', label: '成立日期', children: formatDate(detail.foundedOn) },
+        { key: 'approvalDoc', label: '批准文号', children: detail.approvalDoc ?? '—' },
+        { key: 'units', label: '所在单位', children: detail.units.length > 0 ? detail.units.map((u) => u.name).join('、') : '—' },
         { key: 'childCount', label: '直属下级组织', children: `${detail.childCount} 个` },
         {
           key: 'memberCount',

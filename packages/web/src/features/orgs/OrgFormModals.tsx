@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { OrgCreateInput, OrgDetail, OrgPatchInput, OrgType } from '../../api/types';
 import { childTypesOf, optionsOf, useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formFieldErrors } from '../../shared/errors';
+import { isAfterToday } from '../../shared/format';
+import { ORG_EDIT_FIELDS, orgEditValues, orgPatchOf, type OrgEditValues } from './orgEdit';
+import { UnitSelect } from './UnitSelect';
 
 interface CreateForm {
   name: string;
@@ -84,12 +87,6 @@ export function CreateChildOrgModal({
   );
 }
 
-/** 名称 and 简称; 撤销 and 合并 are 机构改革 actions (ReorganizeMenu). */
-interface EditForm {
-  name: string;
-  shortName?: string;
-}
-
 export function EditOrgModal({
   org,
   open,
@@ -101,7 +98,7 @@ export function EditOrgModal({
   onClose: () => void;
   onSaved: (org: OrgDetail) => void;
 }) {
-  const [form] = Form.useForm<EditForm>();
+  const [form] = Form.useForm<OrgEditValues>();
   const { message } = App.useApp();
   const save = useMutation({
     mutationFn: (body: OrgPatchInput) => api.patch<OrgDetail>(`/orgs/${org.id}`, body),
@@ -109,23 +106,20 @@ export function EditOrgModal({
       void message.success('组织信息已保存');
       onSaved(saved);
     },
-    onError: (error) => form.setFields(formFieldErrors(error, ['name', 'shortName'] as const)),
+    onError: (error) => form.setFields(formFieldErrors(error, ORG_EDIT_FIELDS)),
   });
 
   useEffect(() => {
     if (open) {
       save.reset();
-      form.setFieldsValue({ name: org.name, shortName: org.shortName ?? '' });
+      form.resetFields();
+      form.setFieldsValue(orgEditValues(org));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset once per opening
   }, [open]);
 
-  const submit = (values: EditForm) => {
-    const body: OrgPatchInput = {};
-    const name = values.name.trim();
-    const shortName = values.shortName?.trim() ? values.shortName.trim() : null;
-    if (name !== org.name) body.name = name;
-    if (shortName !== org.shortName) body.shortName = shortName;
+  const submit = (values: OrgEditValues) => {
+    const body = orgPatchOf(org, values);
     if (Object.keys(body).length === 0) {
       onClose();
       return;
@@ -144,12 +138,24 @@ export function EditOrgModal({
       forceRender
     >
       {save.isError ? <ErrorAlert error={save.error} /> : null}
-      <Form<EditForm> name="orgEdit" form={form} layout="vertical" onFinish={submit}>
+      <Form<OrgEditValues> name="orgEdit" form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="组织名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入组织名称' }, { max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label="简称" name="shortName" rules={[{ max: 50 }]}>
           <Input maxLength={50} placeholder="可不填" />
+        </Form.Item>
+        <Form.Item label="组织编码" name="code" rules={[{ max: 32 }]}>
+          <Input maxLength={32} placeholder="可不填" />
+        </Form.Item>
+        <Form.Item label="成立日期" name="foundedOn">
+          <DatePicker style={{ width: '100%' }} disabledDate={isAfterToday} placeholder="可不填" />
+        </Form.Item>
+        <Form.Item label="批准文号" name="approvalDoc" rules={[{ max: 100 }]}>
+          <Input maxLength={100} placeholder="批准成立的文件文号，可不填" />
+        </Form.Item>
+        <Form.Item label="所在单位" name="unitIds" rules={[{ type: 'array', max: 20, message: '所在单位最多 20 个' }]}>
+          <UnitSelect initial={org.units} />
         </Form.Item>
       </Form>
     </Modal>

@@ -72,23 +72,6 @@ export async function afterRecordChange(queryClient: QueryClient, orgId: number)
   ]);
 }
 
-/** The committee posts the API accepts, in its order: the fallback when the code tables do not list them. */
-export const COMMITTEE_POST_CODES = [
-  'secretary',
-  'deputy_secretary',
-  'organization_member',
-  'propaganda_member',
-  'discipline_member',
-  'youth_member',
-  'committee_member',
-] as const;
-
-export const ELECTION_METHOD_CODES = ['members_meeting', 'delegate_meeting'] as const;
-
-/** A code table, or the bare codes (shown as they are) when the server does not send that table. */
-export function codesOr(list: readonly Code[] | undefined, fallback: readonly string[]): Code[] {
-  return list && list.length > 0 ? [...list] : fallback.map((code) => ({ code, label: code }));
-}
 
 /** 选举 / 任命, by the post's source (GET /api/meta/code-tables postSources); the code itself when unknown. */
 export function postSourceLabel(postSources: readonly Code[] | undefined, source: string): string {

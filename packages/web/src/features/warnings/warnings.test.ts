@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orgTabsFor } from '../orgs/orgTabs';
 import type { CodeTables } from '../../shared/codeTables';
 import { hasCommittee } from '../../shared/codeTables';
-import { codesOr, postSourceLabel } from '../orgs/orgRecordsApi';
+import { postSourceLabel } from '../orgs/orgRecordsApi';
 import { isWarningKind, warningKindLabel, warningKindOptions, warningOrgLink } from './warnings';
 
 // A slice of GET /api/meta/code-tables (packages/server/src/modules/meta/meta.routes.ts).
@@ -61,10 +61,8 @@ describe('org page tabs', () => {
   });
 });
 
-describe('codesOr', () => {
-  it('uses the server table, or shows the bare codes', () => {
-    expect(codesOr([{ code: 'secretary', label: '书记' }], ['secretary', 'deputy_secretary'])).toEqual([{ code: 'secretary', label: '书记' }]);
-    expect(codesOr(undefined, ['secretary'])).toEqual([{ code: 'secretary', label: 'secretary' }]);
+describe('postSourceLabel', () => {
+  it('uses the server label, or the bare code', () => {
     expect(postSourceLabel(tables.postSources, 'elected')).toBe('选举');
     expect(postSourceLabel(tables.postSources, 'other')).toBe('other');
   });
