@@ -15,8 +15,10 @@ CREATE UNIQUE INDEX units_name_key ON units (name);
 
 ALTER TABLE orgs ADD COLUMN founded_on date;
 ALTER TABLE orgs ADD COLUMN approval_doc text;
--- 党内统计 category of the organization's setting (e.g. 机关, 事业单位); free text until the statistics issue.
-ALTER TABLE orgs ADD COLUMN statistics_category text;
+-- 党内统计: the category of the unit the organization is set up in (党组织所在单位类别, datastd §2.10).
+ALTER TABLE orgs ADD COLUMN statistics_category text CHECK (statistics_category IS NULL OR statistics_category IN (
+  'state_owned_enterprise', 'non_public_enterprise', 'rural', 'party_government_organ', 'school',
+  'other_public_institution', 'street_community', 'social_organization', 'other'));
 
 -- Which unit(s) an org sits in: one for most, several for a joint branch (联合党支部).
 CREATE TABLE org_units (

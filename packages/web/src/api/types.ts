@@ -95,6 +95,10 @@ export interface OrgDetail extends OrgSummary {
   approvalDoc: string | null;
   /** 所在单位. */
   units: OrgRef[];
+  /** 所在单位类别 (党内统计), a code of codeTables.statisticsCategories. */
+  statisticsCategory: string | null;
+  /** 党组织类别代码 of the national system, derived from the type (e.g. 631 党支部). */
+  nationalTypeCode: string | null;
   ancestors: OrgRef[];
   childCount: number;
   memberCount: number;
@@ -124,6 +128,8 @@ export interface OrgPatchInput {
   approvalDoc?: string | null;
   /** 所在单位: replaces the whole list ([] clears it), at most 20. */
   unitIds?: number[];
+  /** 所在单位类别 (党内统计), or null to clear. */
+  statisticsCategory?: string | null;
 }
 
 /** A 单位 (机关) an org can be set up in, GET /api/units. */

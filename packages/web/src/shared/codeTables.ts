@@ -33,6 +33,7 @@ export interface CodeTables {
   postSources?: Code[];
   adjustmentKinds?: Code[];
   orgHistoryEvents?: Code[];
+  statisticsCategories?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({

@@ -95,7 +95,7 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
       if (unit.orgKeys.length > 0) await tx.insert(orgUnits).values(unit.orgKeys.map((k) => ({ orgId: orgByKey.get(k)!.id, unitId: row!.id })));
     }
     for (const [key, f] of Object.entries(records.founding)) {
-      await tx.update(orgs).set({ foundedOn: f.foundedOn, approvalDoc: f.approvalDoc }).where(eq(orgs.id, orgByKey.get(key)!.id));
+      await tx.update(orgs).set({ foundedOn: f.foundedOn, approvalDoc: f.approvalDoc, statisticsCategory: f.statisticsCategory }).where(eq(orgs.id, orgByKey.get(key)!.id));
     }
     const orgType = new Map(dataset.orgs.map((o) => [o.key, o.type]));
     for (const e of records.elections) {

@@ -26,7 +26,7 @@ export interface DemoElection {
 
 export interface DemoOrgRecords {
   units: DemoUnit[];
-  founding: Record<string, { foundedOn: string; approvalDoc: string }>;
+  founding: Record<string, { foundedOn: string; approvalDoc: string; statisticsCategory: 'party_government_organ' | 'other_public_institution' | null }>;
   /** Oldest first per org. */
   elections: DemoElection[];
   /** Posts that ended without a successor: the vacancy shown on first start. */
@@ -105,7 +105,9 @@ export function generateDemoOrgRecords(dataset: DemoDataset, options: { seed: nu
     const foundedOn =
       org.type === 'work_committee' ? '1955-06-01' : org.type === 'organ_party_committee' ? `${between(1980, 2002)}-0${between(1, 9)}-1${between(0, 9)}` : org.type === 'temporary_branch' ? addDays(options.asOf, -between(300, 420)) : `${between(1995, 2019)}-0${between(1, 9)}-${between(10, 28)}`;
     const parent = org.parentKey ? orgByKey.get(org.parentKey) : undefined;
-    founding[org.key] = { foundedOn, approvalDoc: doc(parent?.shortName.replace(/党委|党总支|党支部$/, '') ?? '省委组织部', foundedOn) };
+    // Research institutes, observatories, centres and stations are public institutions (事业单位); the rest organs.
+    const statisticsCategory = org.type === 'work_committee' ? null : /研究所|中心|站|台|社会科学院/.test(org.name) && org.type !== 'organ_party_committee' ? 'other_public_institution' : 'party_government_organ';
+    founding[org.key] = { foundedOn, approvalDoc: doc(parent?.shortName.replace(/党委|党总支|党支部$/, '') ?? '省委组织部', foundedOn), statisticsCategory };
   }
 
   const fullOf = (key: string) => (membersOf.get(key) ?? []).filter((m) => m.category === 'full');

@@ -223,8 +223,11 @@ describe('ledgers', () => {
     expect(talks[0]).toEqual(expect.arrayContaining(['职务', '姓名', '谈话日期', '谈话人']));
     expect(talks.slice(1).some((r) => r[7] === '未谈话')).toBe(true);
     const info = await sheet(quake, organ, 'org-info');
-    expect(info[0]).toEqual(expect.arrayContaining(['组织名称', '所在单位', '书记', '届满日期', '成立日期']));
-    expect(info.slice(1).every((r) => r[5] === '省地震局')).toBe(true);
+    expect(info[0]).toEqual(expect.arrayContaining(['组织名称', '所在单位', '书记', '届满日期', '成立日期', '组织类别代码', '所在单位类别']));
+    const col = (name: string) => info[0]!.indexOf(name);
+    expect(info.slice(1).every((r) => r[col('所在单位')] === '省地震局')).toBe(true);
+    expect(info.slice(1).every((r) => ['党政机关', '其他事业单位'].includes(r[col('所在单位类别')]!))).toBe(true);
+    expect(info.slice(1).filter((r) => r[col('组织类别')] === '党支部').every((r) => r[col('组织类别代码')] === '631')).toBe(true);
   });
 
   it('refuse another organ’s subtree and unknown ledgers', async () => {

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { subtreeRange } from '../../platform/scope.js';
 import { postLabel } from '../committees/committee-posts.js';
 import { ELECTION_METHODS, type ElectionMethod } from '../elections/elections.service.js';
-import { ORG_STATUS_LABELS, orgTypeLabel, type OrgStatus } from '../org/org-types.js';
+import { isOrgType, ORG_STATUS_LABELS, ORG_TYPE_NATIONAL_CODES, orgTypeLabel, STATISTICS_CATEGORY_LABELS, type OrgStatus, type StatisticsCategory } from '../org/org-types.js';
 import type { OrgService } from '../org/org.service.js';
 
 /** The ledgers (台账) of a subtree, generated from the records: never typed. */
@@ -51,6 +51,8 @@ export function createLedgersService({ db, clock, orgService }: { db: Db; clock:
           { header: '组织名称', key: 'name', width: 36 },
           { header: '简称', key: 'shortName', width: 18 },
           { header: '组织类别', key: 'type', width: 12 },
+          { header: '组织类别代码', key: 'nationalCode', width: 12 },
+          { header: '所在单位类别', key: 'category', width: 12 },
           { header: '隶属上级', key: 'parentName', width: 36 },
           { header: '所在单位', key: 'units', width: 24 },
           { header: '组织编码', key: 'code', width: 16 },
@@ -63,9 +65,9 @@ export function createLedgersService({ db, clock, orgService }: { db: Db; clock:
           { header: '党员数（含下级）', key: 'memberCount', width: 14 },
         ],
         rows: async function* () {
-          for await (const batch of pages<{ path: string; k: number; name: string; short_name: string | null; type: string; parent_name: string | null; units: string | null; code: string | null; founded_on: string | null; approval_doc: string | null; status: string; secretary: string | null; elected_on: string | null; due_on: string | null; member_count: number }>(
+          for await (const batch of pages<{ path: string; k: number; name: string; short_name: string | null; type: string; statistics_category: string | null; parent_name: string | null; units: string | null; code: string | null; founded_on: string | null; approval_doc: string | null; status: string; secretary: string | null; elected_on: string | null; due_on: string | null; member_count: number }>(
             db,
-            (after) => sql`SELECT o.path, o.id AS k, o.name, o.short_name, o.type, p.name AS parent_name, o.code, o.founded_on::text AS founded_on, o.approval_doc, o.status,
+            (after) => sql`SELECT o.path, o.id AS k, o.name, o.short_name, o.type, o.statistics_category, p.name AS parent_name, o.code, o.founded_on::text AS founded_on, o.approval_doc, o.status,
                  (SELECT string_agg(u.name, '、' ORDER BY u.name) FROM org_units ou JOIN units u ON u.id = ou.unit_id WHERE ou.org_id = o.id) AS units,
                  (SELECT m.name FROM committee_posts cp JOIN members m ON m.id = cp.member_id WHERE cp.org_id = o.id AND cp.post = 'secretary' AND cp.ended_on IS NULL LIMIT 1) AS secretary,
                  e.elected_on::text AS elected_on, t.due_on::text AS due_on,
@@ -74,7 +76,8 @@ export function createLedgersService({ db, clock, orgService }: { db: Db; clock:
                WHERE ${range} AND (o.path, o.id) > (${after.path}, ${after.k}) ORDER BY o.path, o.id`,
           )) {
             yield batch.map((r) => ({
-              name: r.name, shortName: d(r.short_name), type: orgTypeLabel(r.type), parentName: d(r.parent_name), units: d(r.units), code: d(r.code), foundedOn: d(r.founded_on),
+              name: r.name, shortName: d(r.short_name), type: orgTypeLabel(r.type), nationalCode: isOrgType(r.type) ? (ORG_TYPE_NATIONAL_CODES[r.type] ?? '') : '',
+              category: r.statistics_category ? (STATISTICS_CATEGORY_LABELS[r.statistics_category as StatisticsCategory] ?? r.statistics_category) : '', parentName: d(r.parent_name), units: d(r.units), code: d(r.code), foundedOn: d(r.founded_on),
               approvalDoc: d(r.approval_doc), status: ORG_STATUS_LABELS[r.status as OrgStatus] ?? r.status, secretary: d(r.secretary), electedOn: d(r.elected_on), dueOn: d(r.due_on), memberCount: r.member_count,
             }));
           }

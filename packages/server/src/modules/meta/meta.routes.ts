@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { commonErrors } from '../../platform/http-schemas.js';
+import { commonErrors, Nullable } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '../members/members.schemas.js';
 import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import { ELECTION_METHODS } from '../elections/elections.service.js';
-import { ALLOWED_CHILD_TYPES, ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from '../org/org-types.js';
+import { ALLOWED_CHILD_TYPES, ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPE_NATIONAL_CODES, ORG_TYPES, STATISTICS_CATEGORIES, STATISTICS_CATEGORY_LABELS } from '../org/org-types.js';
 
 const CodeList = Type.Array(Type.Object({ code: Type.String(), label: Type.String() }));
 
 const CodeTables = Type.Object({
-  orgTypes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), allowedChildTypes: Type.Array(Type.String()), hasCommittee: Type.Boolean({ description: '设委员会（书记）并进行换届' }) })),
+  orgTypes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), allowedChildTypes: Type.Array(Type.String()), hasCommittee: Type.Boolean({ description: '设委员会（书记）并进行换届' }), nationalCode: Nullable(Type.String({ description: '全国党员管理信息系统党组织类别代码' })) })),
   orgStatuses: CodeList,
   roles: CodeList,
   memberCategories: CodeList,
@@ -23,13 +23,14 @@ const CodeTables = Type.Object({
   postSources: CodeList,
   adjustmentKinds: CodeList,
   orgHistoryEvents: CodeList,
+  statisticsCategories: CodeList,
 });
 
 const codes = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
 
 /** The code tables the UI shows (labels live here only; the web asks for them instead of copying them). */
 export const CODE_TABLES = {
-  orgTypes: ORG_TYPES.map((code) => ({ code, label: ORG_TYPE_LABELS[code], allowedChildTypes: [...ALLOWED_CHILD_TYPES[code]], hasCommittee: (ELECTED_ORG_TYPES as readonly string[]).includes(code) })),
+  orgTypes: ORG_TYPES.map((code) => ({ code, label: ORG_TYPE_LABELS[code], allowedChildTypes: [...ALLOWED_CHILD_TYPES[code]], hasCommittee: (ELECTED_ORG_TYPES as readonly string[]).includes(code), nationalCode: ORG_TYPE_NATIONAL_CODES[code] })),
   orgStatuses: ORG_STATUSES.map((code) => ({ code, label: ORG_STATUS_LABELS[code] })),
   roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
   memberCategories: MEMBER_CATEGORIES.map((code) => ({ code, label: MEMBER_CATEGORY_LABELS[code] ?? code })),
@@ -44,6 +45,7 @@ export const CODE_TABLES = {
   warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息' }),
   postSources: codes({ elected: '选举', appointed: '任命' }),
   adjustmentKinds: codes({ postpone: '延期换届', advance: '提前换届' }),
+  statisticsCategories: STATISTICS_CATEGORIES.map((code) => ({ code, label: STATISTICS_CATEGORY_LABELS[code] })),
   orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),
 };
 

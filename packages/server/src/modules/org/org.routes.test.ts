@@ -117,11 +117,13 @@ describe('org tree', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('组织信息')!;
-    expect(sheet.getRow(1).getCell(2).value).toBe('组织名称');
-    expect(sheet.getRow(2).getCell(4).value).toBe('机关党委');
-    expect(sheet.getRow(2).getCell(5).value).toBe('中共省直属机关工作委员会'); // parent of the organ
-    expect(sheet.getRow(3).getCell(5).value).toBe(detail0.name); // the next row sits under the organ
-    expect(sheet.getRow(2).getCell(14).value).toBe(detail0.memberCount); // the organ's row counts its whole subtree
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => headers.indexOf(name);
+    expect(col('组织名称')).toBe(2);
+    expect(sheet.getRow(2).getCell(col('组织类别')).value).toBe('机关党委');
+    expect(sheet.getRow(2).getCell(col('隶属上级')).value).toBe('中共省直属机关工作委员会'); // parent of the organ
+    expect(sheet.getRow(3).getCell(col('隶属上级')).value).toBe(detail0.name); // the next row sits under the organ
+    expect(sheet.getRow(2).getCell(col('党员数（含下级）')).value).toBe(detail0.memberCount); // the organ's row counts its whole subtree
     const detail = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
     const [count] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::integer AS n FROM orgs WHERE path LIKE ${`%/${organId}/%`}`);
     expect(sheet.rowCount - 1).toBe(count!.n);
@@ -278,5 +280,8 @@ describe('org details: code, founding, approval document, units', () => {
     expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { foundedOn: '2099-01-01' })).json().details[0].field).toBe('foundedOn');
     expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { unitIds: [999999] })).json().details[0].field).toBe('unitIds');
     expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { unitIds: [] })).json().units).toEqual([]);
+    const categorized = (await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { statisticsCategory: 'other_public_institution' })).json();
+    expect(categorized).toMatchObject({ statisticsCategory: 'other_public_institution', nationalTypeCode: '631' });
+    expect((await call(t.app, organ, 'PATCH', `/api/orgs/${created.id}`, { statisticsCategory: 'casino' })).json().details[0].field).toBe('statisticsCategory');
   });
 });

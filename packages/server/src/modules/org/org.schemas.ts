@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable, PageQueryFields } from '../../platform/http-schemas.js';
-import { ORG_STATUSES, ORG_TYPES } from './org-types.js';
+import { ORG_STATUSES, ORG_TYPES, STATISTICS_CATEGORIES } from './org-types.js';
 
 export const OrgTypeSchema = Type.Union(ORG_TYPES.map((t) => Type.Literal(t)), { title: '组织类型' });
 export const OrgStatusSchema = Type.Union(ORG_STATUSES.map((s) => Type.Literal(s)), { title: '组织状态' });
@@ -25,6 +25,8 @@ export const OrgDetail = Type.Object(
     code: Nullable(Type.String()),
     foundedOn: Nullable(Type.String({ format: 'date' })),
     approvalDoc: Nullable(Type.String()),
+    statisticsCategory: Nullable(Type.String({ description: '党组织所在单位类别（党内统计）' })),
+    nationalTypeCode: Nullable(Type.String({ description: '全国党员管理信息系统的党组织类别代码，由组织类型得出' })),
     units: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     ancestors: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
     childCount: Type.Integer(),
@@ -67,6 +69,7 @@ export const OrgUpdateBody = Type.Object(
     foundedOn: Type.Optional(Nullable(Type.String({ format: 'date', title: '成立日期' }))),
     approvalDoc: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 100, title: '批准文号' }))),
     unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, title: '所在单位' })),
+    statisticsCategory: Type.Optional(Nullable(Type.Union(STATISTICS_CATEGORIES.map((c) => Type.Literal(c)), { title: '所在单位类别' }))),
     status: Type.Optional(OrgStatusSchema),
   },
   { additionalProperties: false, minProperties: 1 },

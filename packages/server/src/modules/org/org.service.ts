@@ -8,7 +8,7 @@ import { containsPattern, pageWindow } from '../../platform/http-schemas.js';
 import { orgHistory, orgs, orgUnits, units } from '../../platform/schema.js';
 import { pathContains, pathIds, scopeCondition, scopeIncludes } from '../../platform/scope.js';
 import { ancestorsOf, countSubtree, findOrg, hasChildrenColumn, insertOrg, type OrgRow } from './org.repo.js';
-import { ALLOWED_CHILD_TYPES, isOrgType, ORG_STATUS_LABELS, ORG_TYPE_LABELS, orgTypeLabel, type OrgStatus, type OrgType } from './org-types.js';
+import { ALLOWED_CHILD_TYPES, isOrgType, ORG_STATUS_LABELS, ORG_TYPE_LABELS, ORG_TYPE_NATIONAL_CODES, orgTypeLabel, type OrgStatus, type OrgType } from './org-types.js';
 
 export interface OrgServiceDeps {
   db: Db;
@@ -92,6 +92,8 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       code: org.code,
       foundedOn: org.foundedOn,
       approvalDoc: org.approvalDoc,
+      statisticsCategory: org.statisticsCategory,
+      nationalTypeCode: isOrgType(org.type) ? ORG_TYPE_NATIONAL_CODES[org.type] : null,
       units: await db.select({ id: units.id, name: units.name }).from(orgUnits).innerJoin(units, eq(units.id, orgUnits.unitId)).where(eq(orgUnits.orgId, org.id)).orderBy(asc(units.name)),
       ancestors: await ancestorsOf(db, org.path, scopeDepth(actor)),
       childCount: visibleChildren,
@@ -176,13 +178,14 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       return detail(actor, created);
     },
 
-    async update(actor: Actor, auditAs: AuditActor, id: number, patch: { name?: string; shortName?: string | null; status?: OrgStatus; code?: string | null; foundedOn?: string | null; approvalDoc?: string | null; unitIds?: number[] }) {
+    async update(actor: Actor, auditAs: AuditActor, id: number, patch: { name?: string; shortName?: string | null; status?: OrgStatus; code?: string | null; foundedOn?: string | null; approvalDoc?: string | null; unitIds?: number[]; statisticsCategory?: string | null }) {
       const org = await visibleOrg(actor, id);
       if (patch.status !== undefined && patch.status !== 'active' && patch.status !== org.status) {
         throw new AppError('E_ORG_USE_REORGANIZATION', undefined, [{ field: 'status', message: '请使用「撤销」或「合并」操作：会检查党员和下级组织的去向并记入沿革' }]);
       }
       const now = clock();
-      const changes: Partial<Pick<OrgRow, 'name' | 'shortName' | 'status' | 'code' | 'foundedOn' | 'approvalDoc'>> = {};
+      const changes: Partial<Pick<OrgRow, 'name' | 'shortName' | 'status' | 'code' | 'foundedOn' | 'approvalDoc' | 'statisticsCategory'>> = {};
+      if (patch.statisticsCategory !== undefined) changes.statisticsCategory = patch.statisticsCategory;
       if (patch.name !== undefined) changes.name = patch.name.trim();
       if (patch.shortName !== undefined) changes.shortName = patch.shortName?.trim() || null;
       if (patch.status !== undefined) changes.status = patch.status;

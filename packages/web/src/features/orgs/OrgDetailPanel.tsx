@@ -4,7 +4,7 @@ import { DownloadOutlined, DownOutlined, EditOutlined, PlusOutlined, TeamOutline
 import { Link } from 'react-router';
 import type { OrgDetail } from '../../api/types';
 import { canExportOrgs, canWriteOrgs, hasPermission } from '../../app/access';
-import { childTypesOf, useCodeTables } from '../../shared/codeTables';
+import { childTypesOf, labelOf, useCodeTables } from '../../shared/codeTables';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { ledgerUrl, LEDGERS } from '../../shared/orgApi';
@@ -165,6 +165,7 @@ const TAB_LABELS: Record<OrgTab, string> = {
 };
 
 function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembers: boolean }) {
+  const codeTables = useCodeTables();
   return (
     <Descriptions
       bordered
@@ -179,6 +180,8 @@ function BasicInfo({ detail, canReadMembers }: { detail: OrgDetail; canReadMembe
         { key: 'foundedOn', label: '成立日期', children: formatDate(detail.foundedOn) },
         { key: 'approvalDoc', label: '批准文号', children: detail.approvalDoc ?? '—' },
         { key: 'units', label: '所在单位', children: detail.units.length > 0 ? detail.units.map((u) => u.name).join('、') : '—' },
+        { key: 'statisticsCategory', label: '所在单位类别', children: labelOf(codeTables.data?.statisticsCategories, detail.statisticsCategory) },
+        { key: 'nationalTypeCode', label: '组织类别代码', children: detail.nationalTypeCode ?? '—' },
         { key: 'childCount', label: '直属下级组织', children: `${detail.childCount} 个` },
         {
           key: 'memberCount',

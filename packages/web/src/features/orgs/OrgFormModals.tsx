@@ -118,6 +118,7 @@ export function EditOrgModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset once per opening
   }, [open]);
 
+  const editCodes = useCodeTables();
   const submit = (values: OrgEditValues) => {
     const body = orgPatchOf(org, values);
     if (Object.keys(body).length === 0) {
@@ -156,6 +157,9 @@ export function EditOrgModal({
         </Form.Item>
         <Form.Item label="所在单位" name="unitIds" rules={[{ type: 'array', max: 20, message: '所在单位最多 20 个' }]}>
           <UnitSelect initial={org.units} />
+        </Form.Item>
+        <Form.Item label="所在单位类别（党内统计）" name="statisticsCategory">
+          <Select allowClear options={optionsOf(editCodes.data?.statisticsCategories ?? [])} placeholder="可不填" />
         </Form.Item>
       </Form>
     </Modal>

@@ -22,6 +22,8 @@ const org: OrgDetail = {
     { id: 3, name: '某局' },
     { id: 5, name: '某中心' },
   ],
+  statisticsCategory: 'party_government_organ',
+  nationalTypeCode: '631',
   ancestors: [],
   childCount: 0,
   memberCount: 12,
@@ -68,5 +70,13 @@ describe('server field errors on the edit form', () => {
       { name: 'foundedOn', errors: ['成立日期不能晚于今天'] },
       { name: 'unitIds', errors: ['「unitIds.0」不能小于 1'] },
     ]);
+  });
+});
+
+describe('orgPatchOf: 所在单位类别', () => {
+  it('sends the category only when it changed, null to clear it', () => {
+    expect(orgPatchOf(org, { ...orgEditValues(org) })).toEqual({});
+    expect(orgPatchOf(org, { ...orgEditValues(org), statisticsCategory: 'other_public_institution' })).toEqual({ statisticsCategory: 'other_public_institution' });
+    expect(orgPatchOf(org, { ...orgEditValues(org), statisticsCategory: undefined })).toEqual({ statisticsCategory: null });
   });
 });

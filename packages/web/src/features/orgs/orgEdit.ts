@@ -10,10 +10,11 @@ export interface OrgEditValues {
   foundedOn?: dayjs.Dayjs | null;
   approvalDoc?: string;
   unitIds?: number[];
+  statisticsCategory?: string | null;
 }
 
 /** The form fields a server error can name (details[].field). */
-export const ORG_EDIT_FIELDS = ['name', 'shortName', 'code', 'foundedOn', 'approvalDoc', 'unitIds'] as const;
+export const ORG_EDIT_FIELDS = ['name', 'shortName', 'code', 'foundedOn', 'approvalDoc', 'unitIds', 'statisticsCategory'] as const;
 
 /** The dialog's starting values for an org. */
 export function orgEditValues(org: OrgDetail): OrgEditValues {
@@ -24,6 +25,7 @@ export function orgEditValues(org: OrgDetail): OrgEditValues {
     foundedOn: org.foundedOn ? dayjs(org.foundedOn) : null,
     approvalDoc: org.approvalDoc ?? '',
     unitIds: org.units.map((u) => u.id),
+    statisticsCategory: org.statisticsCategory,
   };
 }
 
@@ -48,5 +50,7 @@ export function orgPatchOf(org: OrgDetail, values: OrgEditValues): OrgPatchInput
   if (approvalDoc !== org.approvalDoc) body.approvalDoc = approvalDoc;
   const unitIds = [...new Set(values.unitIds ?? [])];
   if (!sameIds(unitIds, org.units.map((u) => u.id))) body.unitIds = unitIds;
+  const statisticsCategory = values.statisticsCategory ?? null;
+  if (statisticsCategory !== org.statisticsCategory) body.statisticsCategory = statisticsCategory;
   return body;
 }
