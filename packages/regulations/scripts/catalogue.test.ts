@@ -22,6 +22,10 @@ describe('describeCatalogue', () => {
       'elections.postponement_limit',
       'committee.secretary_qualification',
       'committee.vacancy',
+      'elections.quorum',
+      'members.probation_due',
+      'members.probation_extension',
+      'members.transfer_response',
     ]);
     expect(catalogue.rules[0]?.parameters.map((p) => p.id)).toEqual([
       'security.password.min_length',

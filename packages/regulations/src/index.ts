@@ -54,3 +54,33 @@ export { termDue, type TermDueDetail, type TermStage } from './rules/elections/t
 export { postponementLimit, type AdjustmentDetail } from './rules/elections/postponement-limit.rule.js';
 export { secretaryQualification, type SecretaryQualificationDetail } from './rules/committee/secretary-qualification.rule.js';
 export { vacancy, type VacancyDetail } from './rules/committee/vacancy.rule.js';
+export { probationDue, type ProbationDueDetail, type ProbationStage } from './rules/members/probation-due.rule.js';
+export { probationExtension, type ProbationExtensionDetail } from './rules/members/probation-extension.rule.js';
+export { transferResponse, type TransferResponseDetail } from './rules/members/transfer-response.rule.js';
+export { partyStanding } from './rules/members/party-standing.js';
+export {
+  DEGREE_CODES,
+  EDUCATION_CODES,
+  ETHNICITY_CODES,
+  GENDER_CODES,
+  JOB_POSITION_CODES,
+  MEMBER_CATEGORY_CODES,
+  MEMBER_CODE_TABLES,
+  MEMBER_STATUS_CODES,
+  entryKeys,
+  idCheckChar,
+  idNumberAgrees,
+  labelOf,
+  lookupCode,
+  maskIdNumber,
+  maskPhone,
+  normalizeText,
+  parseIdNumber,
+  parsePhone,
+  type CodeEntry,
+  type CodeTable,
+  type IdNumberParse,
+  type MemberCodeTableId,
+  type PhoneParse,
+} from './standards/index.js';
+export { electionQuorum, type QuorumDetail } from './rules/elections/quorum.rule.js';
