@@ -13,6 +13,7 @@ import { installAuth } from './platform/auth.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db.js';
+import type { FieldCrypto } from './platform/field-crypto.js';
 import { AppError, installErrorHandler } from './platform/errors.js';
 import { createSecurityPolicy } from './platform/security-policy.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
@@ -35,8 +36,14 @@ import { createLedgersService } from './modules/ledgers/ledgers.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
+import { createMemberRules } from './modules/members/member-rules.js';
+import { createMemberImportService } from './modules/members/member-import.service.js';
+import { memberImportsRoutes } from './modules/members/member-imports.routes.js';
+import { createMemberTransfersService } from './modules/members/member-transfers.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
+import { unitsRoutes } from './modules/org/units.routes.js';
+import { createUnitsService } from './modules/org/units.service.js';
 import { reorganizationRoutes } from './modules/reorganization/reorganization.routes.js';
 import { createReorganizationService } from './modules/reorganization/reorganization.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -49,9 +56,31 @@ export interface AppDeps {
   database: Database;
   config: AppConfig;
   regulations: ParameterTree;
+  /** Encryption of personal data at rest (platform/field-crypto.ts). */
+  fieldCrypto: FieldCrypto;
   clock?: Clock;
   /** Pino options or false; tests pass false. */
   logger?: boolean | object;
+}
+
+/** Query parameters whose values never reach a log line (an exact search by ID number or phone). */
+const SECRET_QUERY_PARAMS = /([?&](?:idNumber|phone)=)[^&#]*/g;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMS, '$1[已脱敏]');
+}
+
+/** Pino options: cookies, CSRF tokens and secret query values are redacted whatever logger the caller passes. */
+function loggerOptions(logger: AppDeps['logger'], level: string): boolean | object {
+  if (logger === false) return false;
+  const base = typeof logger === 'object' ? logger : { level };
+  return {
+    ...base,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), hostname: req.hostname, remoteAddress: req.ip }),
+    },
+  };
 }
 
 /**
@@ -64,10 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = database.db;
 
   const app = Fastify({
-    logger:
-      deps.logger === undefined
-        ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] }
-        : deps.logger,
+    logger: loggerOptions(deps.logger, config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { allErrors: true, verbose: true, removeAdditional: false, coerceTypes: 'array' } },
@@ -111,12 +137,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installAuth(app, { db, clock, idleTimeoutMinutes: (at) => policy.at(at).idleTimeoutMinutes });
 
   const orgService = createOrgService({ db, clock });
-  const membersService = createMembersService({ db, clock, orgService });
+  const memberRules = createMemberRules(deps.regulations);
+  const membersService = createMembersService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, rules: memberRules });
+  const transfersService = createMemberTransfersService({ db, clock, fieldCrypto: deps.fieldCrypto, rules: memberRules });
   const orgRules = createOrgRules(deps.regulations);
   const findings = createFindingsService({ clock, rules: orgRules });
   const committeesService = createCommitteesService({ db, clock, orgService, rules: orgRules, findings });
   const electionsService = createElectionsService({ db, clock, orgService, committees: committeesService, rules: orgRules, findings });
-  const warningsService = createWarningsService({ db, clock, orgService, rules: orgRules, elections: electionsService });
+  const warningsService = createWarningsService({ db, clock, orgService, rules: orgRules, memberRules, elections: electionsService });
   const services = {
     auth: createAuthService({ db, clock, policy, demoMode: config.demoMode }),
     accountsService: createAccountsService({ db, clock }),
@@ -132,10 +160,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { ...api, auth: services.auth, config });
   await app.register(metaRoutes, api);
   await app.register(orgRoutes, { ...api, orgService });
+  await app.register(unitsRoutes, { ...api, unitsService: createUnitsService({ db, clock }) });
   await app.register(electionsRoutes, { ...api, electionsService, committeesService, warningsService });
   await app.register(reorganizationRoutes, { ...api, reorganization: createReorganizationService({ db, clock, orgService, findings }) });
   await app.register(ledgersRoutes, { ...api, ledgersService: createLedgersService({ db, clock, orgService }) });
-  await app.register(membersRoutes, { ...api, membersService });
+  await app.register(memberImportsRoutes, { ...api, memberImports: createMemberImportService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, memberRules }) });
+  await app.register(membersRoutes, { ...api, membersService, transfers: transfersService, db, clock });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
   await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });
   await app.register(grantsRoutes, { ...api, grantsService: services.grantsService });

@@ -6,6 +6,7 @@ import { bootstrapProduction } from './platform/bootstrap.js';
 import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
+import { createFieldCrypto, loadFieldKey, verifyFieldKey } from './platform/field-crypto.js';
 import { migrate } from './platform/migrate.js';
 import { ROLE_LABELS } from './platform/permissions.js';
 import { DEMO_PASSWORD, loadDemoData } from './modules/demo/demo-loader.js';
@@ -15,9 +16,11 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database);
   const regulations = loadRegulations();
+  const fieldCrypto = createFieldCrypto(loadFieldKey({ envKey: process.env.FIELD_ENCRYPTION_KEY, dataDir: config.dataDir, embedded: config.databaseUrl === null }));
+  await verifyFieldKey(database.db, fieldCrypto);
   const lines: string[] = [];
   if (config.demoMode) {
-    const demo = await loadDemoData(database.db, systemClock, regulations);
+    const demo = await loadDemoData(database.db, systemClock, regulations, fieldCrypto);
     lines.push(demo.loaded ? `已载入演示数据：${demo.orgs} 个组织、${demo.members} 名党员` : '演示数据已存在（删除 data/ 目录可重新生成）');
     lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}，仅限演示模式）：`);
     for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]}${a.displayName ? ` · ${a.displayName}` : ''}`);
@@ -29,7 +32,7 @@ async function main() {
       if (boot.rootOrg) lines.push(`已创建根组织「${boot.rootOrg}」（可由工委管理员修改名称）`);
     }
   }
-  const app = await buildApp({ database, config, regulations });
+  const app = await buildApp({ database, config, regulations, fieldCrypto });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
   console.log(

@@ -1,6 +1,7 @@
 // Scope is security: a user of one branch can never read, change, export or find another branch's data,
 // and the three platform administrators (三员) are kept apart from business data and from each other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberCorrectionRequests } from '../src/platform/schema.js';
 import { call, createTestApp, login, type Session, type TestApp } from './test-app.js';
 
 let t: TestApp;
@@ -13,6 +14,10 @@ let memberBName: string;
 let userB: number;
 let grantB: number;
 let postB: number;
+let unitB: number;
+let transferB: number;
+let correctionB: number;
+let importB: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,6 +32,25 @@ beforeAll(async () => {
   userB = s.zhibu2!.me.user.id;
   grantB = s.zhibu2!.me.grants[0]!.id;
   postB = (await call(t.app, s.zhibu2!, 'GET', `/api/orgs/${branchB}/committee`)).json().current[0].id;
+  unitB = (await call(t.app, s.jiguan2!, 'GET', '/api/units?mine=true')).json().items[0].id;
+  // A transfer inside organ B (between two of its branches) and a correction request of a member of B.
+  const otherBranchB = (await call(t.app, s.jiguan2!, 'GET', `/api/orgs/${s.jiguan2!.me.grants[0]!.orgId}/children`)).json().items.find((o: { id: number; type: string }) => o.id !== branchB && o.type === 'branch');
+  const memberB2 = (await call(t.app, s.zhibu2!, 'GET', '/api/members?pageSize=3')).json().items[2].id;
+  const started = await call(t.app, s.jiguan2!, 'POST', '/api/member-transfers', { memberId: memberB2, kind: 'internal', toOrgId: otherBranchB.id, reason: '岗位调整', startedOn: '2026-11-20' });
+  expect(started.statusCode, started.body).toBe(201);
+  transferB = started.json().id;
+  const [correction] = await t.database.db.insert(memberCorrectionRequests).values({ memberId: memberB, field: '学历', status: 'open', createdAt: new Date() }).returning({ id: memberCorrectionRequests.id });
+  correctionB = correction!.id;
+  // An Excel import job of branch B (the template uploaded back: a job that ends without importing anything).
+  const template = (await call(t.app, s.zhibu2!, 'GET', '/api/members/import-template.xlsx')).rawPayload;
+  const imported = await t.app.inject({
+    method: 'POST',
+    url: `/api/member-imports?orgId=${branchB}&mode=validate`,
+    headers: { cookie: s.zhibu2!.cookie, 'x-csrf-token': s.zhibu2!.csrf, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    payload: template,
+  });
+  expect(imported.statusCode, imported.body).toBe(202);
+  importB = imported.json().id;
 });
 afterAll(() => t.close());
 
@@ -41,6 +65,13 @@ async function idRoutes(): Promise<{ method: string; path: string }[]> {
 const bodies: Record<string, unknown> = {
   'PATCH /api/orgs/{id}': { name: '越权修改' },
   'PATCH /api/members/{id}': { position: '越权修改' },
+  'POST /api/members/{id}/unmask': { field: 'idNumber' },
+  'POST /api/members/{id}/lifecycle': { action: 'suspend', occurredOn: '2026-11-22', reason: '越权' },
+  'PUT /api/members/{id}/hardship': { inHardship: true, note: null },
+  'POST /api/members/{id}/care-visits': { visitedOn: '2026-11-22', visitor: '越权', content: '越权', assistance: null },
+  'POST /api/member-transfers/{id}/return': { reason: '越权退回' },
+  'POST /api/member-corrections/{id}/resolve': { status: 'rejected', note: null },
+  'PATCH /api/units/{id}': { name: '越权修改' },
   'PATCH /api/accounts/{id}': { displayName: '越权修改' },
   'POST /api/committee-posts/{id}/end': { endedOn: '2026-11-22', endReason: '越权免职' },
   'POST /api/committee-posts/{id}/talk': { talkOn: '2026-11-22', talkBy: '越权' },
@@ -55,7 +86,17 @@ const bodies: Record<string, unknown> = {
 
 describe('a business user cannot reach another branch’s objects through any route that takes an id', () => {
   it('every id route answers 403 or 404 for branch B’s object, for both branch A’s secretary and the other organ’s admin', async () => {
-    const foreignId: Record<string, number> = { orgs: branchB, members: memberB, accounts: userB, grants: grantB, 'committee-posts': postB };
+    const foreignId: Record<string, number> = {
+      orgs: branchB,
+      members: memberB,
+      accounts: userB,
+      grants: grantB,
+      'committee-posts': postB,
+      units: unitB,
+      'member-transfers': transferB,
+      'member-corrections': correctionB,
+      'member-imports': importB,
+    };
     const routes = await idRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const user of ['zhibu1', 'jiguan1']) {

@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.js';
 import { manualClock, type Clock } from '../src/platform/clock.js';
 import { loadConfig, type AppConfig } from '../src/platform/config.js';
 import { openDatabase, type Database } from '../src/platform/db.js';
+import { createFieldCrypto, type FieldCrypto } from '../src/platform/field-crypto.js';
 import { migrate } from '../src/platform/migrate.js';
 import { DEMO_PASSWORD, loadDemoData } from '../src/modules/demo/demo-loader.js';
 
@@ -44,23 +45,31 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({}, process.cwd()), demoMode: true, webDistDir: null, loginRateLimitPerMinute: 100_000, ...overrides };
 }
 
+/** A fixed key for tests: ciphertexts differ per run (random IVs), hashes are stable. */
+export function testFieldCrypto(): FieldCrypto {
+  return createFieldCrypto(Buffer.alloc(32, 7));
+}
+
 export interface TestApp {
   app: FastifyInstance;
+  fieldCrypto: FieldCrypto;
   database: Database;
   clock: Clock & { advance(ms: number): void; set(at: Date | string): void };
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; config?: Partial<AppConfig>; logger?: boolean | object } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   await migrate(database);
   const clock = manualClock('2026-11-23T02:00:00.000Z');
   const regulations = loadRegulations();
-  if (options.demo ?? true) await loadDemoData(database.db, clock, regulations);
-  const app = await buildApp({ database, config: testConfig(options.config), regulations, clock, logger: false });
+  const fieldCrypto = testFieldCrypto();
+  if (options.demo ?? true) await loadDemoData(database.db, clock, regulations, fieldCrypto);
+  const app = await buildApp({ database, config: testConfig(options.config), regulations, fieldCrypto, clock, logger: options.logger ?? false });
   await app.ready();
   return {
     app,
+    fieldCrypto,
     database,
     clock,
     close: async () => {

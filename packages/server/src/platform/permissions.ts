@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'org:export', // export the organization ledger of a subtree
   'member:read', // list, search and read members inside the scope
   'member:write', // change member records inside the scope
+  'member:unmask', // see a member's full ID number or phone (each unmask is audited)
   'self:read', // a member's own record
   'account:read', // list accounts
   'account:manage', // create, disable, reset and unlock accounts
@@ -36,8 +37,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write'],
-  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write'],
+  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask'],
+  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask'],
   branch_officer: ['org:read', 'org:export', 'member:read', 'member:write'],
   member: ['self:read', 'org:read'],
   system_admin: ['account:read', 'account:manage', 'settings:read'],

@@ -40,6 +40,21 @@ export const members = pgTable('members', {
   category: text('category').notNull(),
   status: text('status').notNull(),
   position: text('position'),
+  idNumberCipher: text('id_number_cipher'),
+  idNumberHash: text('id_number_hash'),
+  phoneCipher: text('phone_cipher'),
+  phoneHash: text('phone_hash'),
+  nativePlace: text('native_place'),
+  degree: text('degree'),
+  jobPosition: text('job_position'),
+  rank: text('rank'),
+  unitId: integer('unit_id'),
+  probationEndsOn: date('probation_ends_on', { mode: 'string' }),
+  probationExtensionMonths: integer('probation_extension_months').notNull().default(0),
+  standingAdjustmentYears: integer('standing_adjustment_years').notNull().default(0),
+  inHardship: boolean('in_hardship').notNull().default(false),
+  hardshipNote: text('hardship_note'),
+  leftOn: date('left_on', { mode: 'string' }),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -113,6 +128,8 @@ export const units = pgTable('units', {
   adminLevel: text('admin_level').notNull(),
   leadingBody: text('leading_body').notNull(),
   hasDisciplineCommission: boolean('has_discipline_commission').notNull(),
+  managingOrgId: integer('managing_org_id'),
+  creditCode: text('credit_code'),
   createdAt: ts('created_at').notNull(),
 });
 
@@ -211,4 +228,78 @@ export const memberOrgHistory = pgTable('member_org_history', {
   movedOn: date('moved_on', { mode: 'string' }).notNull(),
   reason: text('reason').notNull(),
   createdAt: ts('created_at').notNull(),
+});
+
+export const memberEvents = pgTable('member_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  memberId: integer('member_id').notNull(),
+  kind: text('kind').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  orgId: integer('org_id').notNull(),
+  detail: jsonb('detail'),
+  reason: text('reason'),
+  actorUserId: integer('actor_user_id'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberTransfers = pgTable('member_transfers', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  memberId: integer('member_id').notNull(),
+  kind: text('kind').notNull(),
+  fromOrgId: integer('from_org_id').notNull(),
+  toOrgId: integer('to_org_id'),
+  destination: text('destination'),
+  status: text('status').notNull(),
+  reason: text('reason').notNull(),
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  responseDueOn: date('response_due_on', { mode: 'string' }),
+  respondedOn: date('responded_on', { mode: 'string' }),
+  responseNote: text('response_note'),
+  duesPaidUntil: text('dues_paid_until'),
+  letterNumber: text('letter_number'),
+  validityDays: integer('validity_days'),
+  startedBy: integer('started_by'),
+  respondedBy: integer('responded_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberCareVisits = pgTable('member_care_visits', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  memberId: integer('member_id').notNull(),
+  visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+  visitor: text('visitor').notNull(),
+  content: text('content').notNull(),
+  assistance: text('assistance'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberCorrectionRequests = pgTable('member_correction_requests', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  memberId: integer('member_id').notNull(),
+  field: text('field').notNull(),
+  proposedValue: text('proposed_value'),
+  note: text('note'),
+  status: text('status').notNull(),
+  createdAt: ts('created_at').notNull(),
+  resolvedAt: ts('resolved_at'),
+  resolvedBy: integer('resolved_by'),
+  resolutionNote: text('resolution_note'),
+});
+
+export const memberImports = pgTable('member_imports', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mode: text('mode').notNull(),
+  status: text('status').notNull(),
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  insertedRows: integer('inserted_rows').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  errors: jsonb('errors'),
+  message: text('message'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+  finishedAt: ts('finished_at'),
 });

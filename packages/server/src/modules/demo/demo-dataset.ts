@@ -35,9 +35,9 @@ export interface DemoMember {
   orgKey: string;
   name: string;
   gender: 'male' | 'female';
-  /** GB/T 3304 name, e.g. 汉族. */
+  /** GB/T 3304 name, e.g. 汉族 (the loader stores its code). */
   ethnicity: string;
-  /** GB/T 4658 level name, e.g. 研究生, 大学本科. */
+  /** 党统学历 name, e.g. 硕士研究生, 大学 (the loader stores its code). */
   education: string;
   birthDate: string;
   joinedOn: string;
@@ -370,14 +370,14 @@ const ORDINARY_POSITIONS: Readonly<Record<BranchKind, readonly PositionBand[]>> 
 };
 
 const EDUCATION: Readonly<Record<BranchKind, readonly Weighted<string>[]>> = {
-  division: [['研究生', 35], ['大学本科', 57], ['大学专科', 8]],
-  research: [['研究生', 85], ['大学本科', 15]],
-  technical: [['研究生', 42], ['大学本科', 50], ['大学专科', 8]],
-  retiree: [['大学本科', 35], ['大学专科', 30], ['中等专科', 22], ['普通高中', 13]],
-  temporary: [['研究生', 80], ['大学本科', 20]],
+  division: [['硕士研究生', 35], ['大学', 57], ['大专', 8]],
+  research: [['硕士研究生', 85], ['大学', 15]],
+  technical: [['硕士研究生', 42], ['大学', 50], ['大专', 8]],
+  retiree: [['大学', 35], ['大专', 30], ['中等专科', 22], ['普通高中', 13]],
+  temporary: [['硕士研究生', 80], ['大学', 20]],
 };
 /** Serving staff born before 1970 studied when postgraduate places were scarce. */
-const EDUCATION_SENIOR: readonly Weighted<string>[] = [['研究生', 15], ['大学本科', 60], ['大学专科', 25]];
+const EDUCATION_SENIOR: readonly Weighted<string>[] = [['硕士研究生', 15], ['大学', 60], ['大专', 25]];
 
 /** Shares of members given a special category or status. */
 const PROBATIONARY_SHARE = 0.03;

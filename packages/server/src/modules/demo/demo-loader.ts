@@ -1,10 +1,12 @@
-import type { ParameterTree } from '@dangjian/regulations';
+import { idCheckChar, lookupCode, MEMBER_CODE_TABLES, type ParameterTree } from '@dangjian/regulations';
 import { and, eq, isNull } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { hashPassword } from '../../platform/passwords.js';
-import { appMeta, committeePosts, elections, members, orgs, orgTerms, orgUnits, roleGrants, units, users } from '../../platform/schema.js';
+import type { FieldCrypto } from '../../platform/field-crypto.js';
+import { appMeta, committeePosts, elections, memberCareVisits, memberCorrectionRequests, memberEvents, members, memberTransfers, orgs, orgTerms, orgUnits, roleGrants, units, users } from '../../platform/schema.js';
+import { createMemberRules } from '../members/member-rules.js';
 import { createOrgRules } from '../elections/org-rules.js';
 import { insertOrg } from '../org/org.repo.js';
 import { createFindingsService } from '../warnings/findings.service.js';
@@ -27,16 +29,42 @@ export interface DemoLoadResult {
  * Loads the demo dataset once (first start of an empty database in demo mode). Idempotent:
  * the app_meta key 'demo_loaded_at' marks it done. Everything goes in one transaction.
  */
-export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterTree, seed = DEMO_SEED): Promise<DemoLoadResult> {
+/**
+ * A valid but fictitious 公民身份号码 for demo member `index` (GB 11643 checksum, birth date and gender of
+ * the record; address codes of 长春市 districts). Never a real person's number.
+ */
+export function demoIdNumber(index: number, birthDate: string, gender: 'male' | 'female'): string {
+  const areas = ['220102', '220103', '220104', '220105', '220106'];
+  const sequence = 100 + ((index % 400) * 2 + (gender === 'male' ? 1 : 0));
+  const body = `${areas[Math.floor(index / 400) % areas.length]}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return body + idCheckChar(body);
+}
+
+export function demoPhone(index: number): string {
+  return `139${String(43_100_000 + ((index * 7919) % 10_000_000)).padStart(8, '0').slice(-8)}`;
+}
+
+function codeOf(table: keyof typeof MEMBER_CODE_TABLES, label: string): string {
+  const entry = lookupCode(MEMBER_CODE_TABLES[table], label);
+  if (!entry) throw new Error(`demo data: "${label}" is not in code table ${table}`);
+  return entry.code;
+}
+
+export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterTree, fieldCrypto: FieldCrypto, seed = DEMO_SEED): Promise<DemoLoadResult> {
   const now = clock();
   const today = shanghaiDate(now);
   const dataset = generateDemoDataset({ seed, asOf: today });
   const records = generateDemoOrgRecords(dataset, { seed, asOf: today });
   const rules = createOrgRules(regulations);
+  const memberRules = createMemberRules(regulations);
   const findings = createFindingsService({ clock, rules });
   const [done] = await db.select().from(appMeta).where(eq(appMeta.key, 'demo_loaded_at'));
   if (done) return { loaded: false, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts };
 
+  // Two probationary members near and past the end of their probation, so the 转正 warnings show on first start.
+  const probationers = dataset.members.filter((m) => m.category === 'probationary');
+  if (probationers[0]) probationers[0].joinedOn = shanghaiDate(new Date(now.getTime() - 350 * 86_400_000));
+  if (probationers[1]) probationers[1].joinedOn = shanghaiDate(new Date(now.getTime() - 380 * 86_400_000));
   const hashes = await Promise.all(dataset.accounts.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction(async (tx) => {
     const orgByKey = new Map<string, { id: number; path: string; depth: number }>();
@@ -53,21 +81,31 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
       const rows = await tx
         .insert(members)
         .values(
-          batch.map((m) => ({
-            orgId: orgByKey.get(m.orgKey)!.id,
-            name: m.name,
-            gender: m.gender,
-            ethnicity: m.ethnicity,
-            education: m.education,
-            birthDate: m.birthDate,
-            joinedOn: m.joinedOn,
-            fullMemberOn: m.fullMemberOn,
-            category: m.category,
-            status: m.status,
-            position: m.position,
-            createdAt: now,
-            updatedAt: now,
-          })),
+          batch.map((m, j) => {
+            const idNumber = demoIdNumber(i + j, m.birthDate, m.gender);
+            const phone = demoPhone(i + j);
+            return {
+              orgId: orgByKey.get(m.orgKey)!.id,
+              name: m.name,
+              gender: m.gender,
+              ethnicity: codeOf('ethnicity', m.ethnicity),
+              education: codeOf('education', m.education),
+              birthDate: m.birthDate,
+              joinedOn: m.joinedOn,
+              fullMemberOn: m.fullMemberOn,
+              category: m.category,
+              status: m.status,
+              position: m.position,
+              jobPosition: codeOf('jobPosition', m.orgKey.endsWith('retirees') ? '退休人员' : '公务员'),
+              idNumberCipher: fieldCrypto.encrypt(idNumber),
+              idNumberHash: fieldCrypto.blindIndex(idNumber),
+              phoneCipher: fieldCrypto.encrypt(phone),
+              phoneHash: fieldCrypto.blindIndex(phone),
+              probationEndsOn: m.category === 'probationary' ? memberRules.probation({ joinedOn: m.joinedOn, extensionMonths: 0, today }).dueOn : null,
+              createdAt: now,
+              updatedAt: now,
+            };
+          }),
         )
         .returning({ id: members.id });
       rows.forEach((r, j) => memberIdByKey.set(batch[j]!.key, r.id));
@@ -91,7 +129,8 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
     }
     // The organization system: units, founding data, elections with their committees, a vacancy.
     for (const unit of records.units) {
-      const [row] = await tx.insert(units).values({ name: unit.name, shortName: unit.shortName, adminLevel: 'provincial', leadingBody: 'leading_party_group', hasDisciplineCommission: unit.hasDisciplineCommission, createdAt: now }).returning({ id: units.id });
+      const managingOrgId = unit.orgKeys.length > 0 ? orgByKey.get(unit.orgKeys[0]!)!.id : null;
+      const [row] = await tx.insert(units).values({ name: unit.name, shortName: unit.shortName, adminLevel: 'provincial', leadingBody: 'leading_party_group', hasDisciplineCommission: unit.hasDisciplineCommission, managingOrgId, createdAt: now }).returning({ id: units.id });
       if (unit.orgKeys.length > 0) await tx.insert(orgUnits).values(unit.orgKeys.map((k) => ({ orgId: orgByKey.get(k)!.id, unitId: row!.id })));
     }
     for (const [key, f] of Object.entries(records.founding)) {
@@ -128,6 +167,41 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
       await tx.insert(committeePosts).values({ orgId: orgByKey.get(a.orgKey)!.id, post: a.post, memberId: memberIdByKey.get(a.memberKey)!, startedOn: a.startedOn, source: 'appointed', appointmentDoc: a.appointmentDoc, createdAt: now });
     }
     await findings.refresh(tx, [...orgByKey.values()].map((o) => o.id));
+
+    // The roster's history and care: each member's 入党 and 转正 on the timeline, a few members in
+    // difficulty with visits, a transfer waiting past its response limit, a member's correction request.
+    const memberById = new Map(dataset.members.map((m) => [memberIdByKey.get(m.key)!, m]));
+    const events = [...memberById].flatMap(([memberId, m]) => {
+      const orgId = orgByKey.get(m.orgKey)!.id;
+      const joined = { memberId, kind: 'recorded', occurredOn: m.joinedOn, orgId, detail: { summary: '支部大会通过，接收为预备党员' }, createdAt: now };
+      return m.fullMemberOn ? [joined, { memberId, kind: 'converted', occurredOn: m.fullMemberOn, orgId, detail: { summary: `转为正式党员，党龄自 ${m.fullMemberOn} 起算` }, createdAt: now }] : [joined];
+    });
+    for (let i = 0; i < events.length; i += 500) await tx.insert(memberEvents).values(events.slice(i, i + 500));
+    const retirees = ['tax.retirees', 'stats.retirees', 'quake.retirees', 'academy.retirees'].flatMap((k) => dataset.members.filter((m) => m.orgKey === k).slice(-1));
+    for (const [n, m] of retirees.entries()) {
+      const memberId = memberIdByKey.get(m.key)!;
+      const note = ['本人患重病，长期住院治疗', '配偶失能，家庭照护负担重', '独居高龄，行动不便', '子女重病，家庭经济困难'][n]!;
+      await tx.update(members).set({ inHardship: true, hardshipNote: note }).where(eq(members.id, memberId));
+      if (n < 3) {
+        const visitedOn = shanghaiDate(new Date(now.getTime() - (40 + n * 70) * 86_400_000));
+        await tx.insert(memberCareVisits).values({ memberId, visitedOn, visitor: '机关党委书记', content: '上门看望，了解身体和生活情况，转达组织关心', assistance: n === 0 ? '送慰问金 2000 元' : null, createdAt: now });
+      }
+    }
+    const accountMembers = new Set(dataset.accounts.map((a) => a.memberKey));
+    const quakeBranch = orgByKey.get('quake.station');
+    const mover = dataset.members.filter((m) => m.orgKey === 'stats.general' && !accountMembers.has(m.key) && m.category === 'full').at(-1);
+    if (mover && quakeBranch) {
+      const startedOn = shanghaiDate(new Date(now.getTime() - 40 * 86_400_000));
+      const due = memberRules.transferResponse({ startedOn, today: startedOn }).dueOn;
+      const moverId = memberIdByKey.get(mover.key)!;
+      const fromId = orgByKey.get('stats.general')!.id;
+      await tx.insert(memberTransfers).values({ memberId: moverId, kind: 'internal', fromOrgId: fromId, toOrgId: quakeBranch.id, status: 'pending', reason: '工作调动至省地震局', startedOn, responseDueOn: due, duesPaidUntil: startedOn.slice(0, 7), createdAt: now });
+      await tx.insert(memberEvents).values({ memberId: moverId, kind: 'transfer_started', occurredOn: startedOn, orgId: fromId, detail: { summary: `组织关系转往「${dataset.orgs.find((o) => o.key === 'quake.station')!.name}」，待接收（${due} 前）` }, reason: '工作调动至省地震局', createdAt: now });
+    }
+    const self = dataset.accounts.find((a) => a.username === 'dangyuan1');
+    if (self?.memberKey) {
+      await tx.insert(memberCorrectionRequests).values({ memberId: memberIdByKey.get(self.memberKey)!, field: '学位', proposedValue: '硕士', note: '2019 年在职取得硕士学位，名册中未登记', status: 'open', createdAt: now });
+    }
 
     await tx.insert(appMeta).values({ key: 'demo_loaded_at', value: now.toISOString() });
     await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts.map((a) => a.username) } }, now);

@@ -140,6 +140,11 @@ describe('recording an election', () => {
     expect(twoSecretaries.json().details[0].field).toBe('committee');
     const tooMany = await call(t.app, quake, 'POST', `/api/orgs/${branch.id}/elections`, body({ expectedVoters: 5, actualVoters: 6 }));
     expect(tooMany.json().details[0].field).toBe('actualVoters');
+    // elections.quorum: 8 of 10 is exactly four fifths, not more: the meeting is not valid.
+    const short = await call(t.app, quake, 'POST', `/api/orgs/${branch.id}/elections`, body({ expectedVoters: 10, actualVoters: 8 }));
+    expect(short.json()).toMatchObject({ code: 'E_ELECTION_QUORUM', details: [{ field: 'actualVoters' }] });
+    expect(short.json().message).toContain('五分之四');
+    expect(short.json().message).toContain('选举工作条例');
   });
 
   it('a 工委 or 党小组 holds no elections', async () => {

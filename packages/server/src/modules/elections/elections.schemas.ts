@@ -130,7 +130,7 @@ export const ElectionsView = Type.Object(
 export const WarningsQuery = Type.Object(
   {
     orgId: Type.Optional(Type.Integer({ minimum: 1, title: '组织' })),
-    kind: Type.Optional(Type.Union([Type.Literal('election'), Type.Literal('finding'), Type.Literal('no_election')], { title: '预警类别' })),
+    kind: Type.Optional(Type.Union(['election', 'finding', 'no_election', 'probation', 'transfer'].map((k) => Type.Literal(k)), { title: '预警类别' })),
     ...PageQueryFields,
   },
   { additionalProperties: false },
@@ -139,6 +139,7 @@ export const WarningsQuery = Type.Object(
 export const WarningView = Type.Object({
   key: Type.String(),
   kind: Type.String(),
+  memberId: Type.Optional(Type.Integer()),
   code: Type.String(),
   orgId: Type.Integer(),
   orgName: Type.String(),

@@ -86,7 +86,11 @@ export function createElectionsService({ db, clock, orgService, committees, rule
       const field = (name: string, message: string) => new AppError('E_VALIDATION', message, [{ field: name, message }]);
       if (input.electedOn > today) throw field('electedOn', '选举日期不能晚于今天');
       if (input.approvedOn && input.approvedOn < input.electedOn) throw field('approvedOn', '批复日期不能早于选举日期');
-      if (input.expectedVoters != null && input.actualVoters != null && input.actualVoters > input.expectedVoters) throw field('actualVoters', '实到人数不能多于应到人数');
+      if (input.expectedVoters != null && input.actualVoters != null) {
+        if (input.actualVoters > input.expectedVoters) throw field('actualVoters', '实到人数不能多于应到人数');
+        const quorum = rules.quorum({ expectedVoters: input.expectedVoters, actualVoters: input.actualVoters }, input.electedOn);
+        if (quorum.length > 0) throw new AppError('E_ELECTION_QUORUM', `${quorum[0]!.message}（${quorum[0]!.citation}）`, [{ field: 'actualVoters', message: quorum[0]!.message }]);
+      }
       const secretaries = input.committee.filter((c) => c.post === 'secretary');
       if (secretaries.length !== 1) throw field('committee', '新一届班子须有且只有一名书记');
       for (const post of SINGLE_HOLDER_POSTS) {

@@ -1,7 +1,7 @@
 // The server's face of the organization rules in packages/regulations: term and election due dates,
 // term adjustments, setup rules, the secretary's qualification and vacant posts. Each result carries
 // the rule id and the citations of the parameters it used (basis), which the UI shows as they are.
-import { orgSetup, postponementLimit, resolveParameter, secretaryQualification, termDue, vacancy, type OrgType, type ParameterTree, type Problem, type Resolved } from '@dangjian/regulations';
+import { electionQuorum, orgSetup, postponementLimit, resolveParameter, secretaryQualification, termDue, vacancy, type OrgType, type ParameterTree, type Problem, type Resolved } from '@dangjian/regulations';
 
 export interface RuleBasis {
   parameterId: string;
@@ -53,6 +53,8 @@ export interface OrgRules {
   adjustment(input: { dueOn: string; newDueOn: string; approved: boolean }, on: string): RuleProblem[];
   setup(facts: SetupFacts, on: string): RuleProblem[];
   secretaryQualification(facts: { category: 'full' | 'probationary'; fullMemberOn: string | null }, on: string): RuleProblem[];
+  /** Problems of the attendance at an election meeting (elections.quorum: more than 4/5 of the expected voters). */
+  quorum(facts: { expectedVoters: number; actualVoters: number }, on: string): RuleProblem[];
   vacancy(input: { post: string; vacantSince: string; today: string }): { ruleId: string; unmet: boolean; severity: 'violation' | 'warning' | null; vacantDays: number; maxDays: number; dueOn: string; basis: RuleBasis[] };
 }
 
@@ -112,6 +114,11 @@ export function createOrgRules(tree: ParameterTree): OrgRules {
 
     secretaryQualification(facts, on) {
       const e = secretaryQualification.evaluate({ tree, asOf: on, facts });
+      return problems(e.ruleId, e.problems);
+    },
+
+    quorum(facts, on) {
+      const e = electionQuorum.evaluate({ tree, asOf: on, facts });
       return problems(e.ruleId, e.problems);
     },
 

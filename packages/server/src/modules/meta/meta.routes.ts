@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, Nullable } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
-import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '../members/members.schemas.js';
+import { MEMBER_CODE_TABLES, type CodeTable } from '@dangjian/regulations';
+import { LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, TRANSFER_STATUS_LABELS } from '../members/members.schemas.js';
+import { MEMBER_EVENT_KINDS } from '../members/member-events.js';
+import { UNIT_ADMIN_LEVEL_LABELS, UNIT_LEADING_BODY_LABELS } from '../org/units.service.js';
 import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import { ELECTION_METHODS } from '../elections/elections.service.js';
 import { ALLOWED_CHILD_TYPES, ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPE_NATIONAL_CODES, ORG_TYPES, STATISTICS_CATEGORIES, STATISTICS_CATEGORY_LABELS } from '../org/org-types.js';
@@ -24,9 +27,21 @@ const CodeTables = Type.Object({
   adjustmentKinds: CodeList,
   orgHistoryEvents: CodeList,
   statisticsCategories: CodeList,
+  ethnicities: CodeList,
+  educations: CodeList,
+  degrees: CodeList,
+  jobPositions: CodeList,
+  lifecycleActions: CodeList,
+  transferStatuses: CodeList,
+  transferKinds: CodeList,
+  correctionStatuses: CodeList,
+  memberEventKinds: CodeList,
+  unitAdminLevels: CodeList,
+  unitLeadingBodies: CodeList,
 });
 
 const codes = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
+const fromTable = (table: CodeTable) => table.entries.map((e) => ({ code: e.code, label: e.label }));
 
 /** The code tables the UI shows (labels live here only; the web asks for them instead of copying them). */
 export const CODE_TABLES = {
@@ -42,10 +57,21 @@ export const CODE_TABLES = {
   committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
   electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
   termStages: codes({ ok: '任期内', due_soon: '即将届满', due_imminent: '临近届满', overdue: '已逾期' }),
-  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息' }),
+  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息', probation: '预备党员转正', transfer: '组织关系转接' }),
   postSources: codes({ elected: '选举', appointed: '任命' }),
   adjustmentKinds: codes({ postpone: '延期换届', advance: '提前换届' }),
   statisticsCategories: STATISTICS_CATEGORIES.map((code) => ({ code, label: STATISTICS_CATEGORY_LABELS[code] })),
+  ethnicities: fromTable(MEMBER_CODE_TABLES.ethnicity),
+  educations: fromTable(MEMBER_CODE_TABLES.education),
+  degrees: fromTable(MEMBER_CODE_TABLES.degree),
+  jobPositions: fromTable(MEMBER_CODE_TABLES.jobPosition),
+  lifecycleActions: codes(LIFECYCLE_ACTION_LABELS),
+  transferStatuses: codes(TRANSFER_STATUS_LABELS),
+  transferKinds: codes({ internal: '系统内转接', outbound: '转出本系统' }),
+  correctionStatuses: codes({ open: '待处理', accepted: '已采纳', rejected: '未采纳' }),
+  memberEventKinds: codes(MEMBER_EVENT_KINDS),
+  unitAdminLevels: codes(UNIT_ADMIN_LEVEL_LABELS),
+  unitLeadingBodies: codes(UNIT_LEADING_BODY_LABELS),
   orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),
 };
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, auditActor } from '../../platform/auth.js';
 import { commonErrors, IdParams, Paged } from '../../platform/http-schemas.js';
-import { OrgCreateBody, OrgDetail, OrgHistoryView, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody, UnitView } from './org.schemas.js';
+import { OrgCreateBody, OrgDetail, OrgHistoryView, OrgSearchItem, OrgSearchQuery, OrgSummary, OrgUpdateBody } from './org.schemas.js';
 import type { OrgService } from './org.service.js';
 
 const tags = ['组织'];
@@ -42,12 +42,6 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgService: OrgService }> = 
     '/orgs/:id',
     { schema: { tags, summary: '修改组织名称、简称、编码、成立日期、批准文号或所在单位', params: IdParams, body: OrgUpdateBody, response: { 200: OrgDetail, ...commonErrors } }, config: { access: 'org:write' } },
     async (request) => orgService.update(actorOf(request), auditActor(request), request.params.id, request.body),
-  );
-
-  app.get(
-    '/units',
-    { schema: { tags, summary: '单位（机关）列表，供选择组织所在单位', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100, title: '单位名称' })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(UnitView) }), ...commonErrors } }, config: { access: 'org:read' } },
-    async (request) => orgService.units(request.query),
   );
 
   app.get(

@@ -107,4 +107,3 @@ export const OrgHistoryView = Type.Object({
   ),
 });
 
-export const UnitView = Type.Object({ id: Type.Integer(), name: Type.String(), shortName: Nullable(Type.String()), adminLevel: Type.String(), leadingBody: Type.String(), hasDisciplineCommission: Type.Boolean() }, { title: '单位' });

@@ -215,18 +215,6 @@ export function createOrgService({ db, clock }: OrgServiceDeps) {
       return detail(actor, updated);
     },
 
-    /** Units (单位) to choose from: structural data, the same for every business role. */
-    async units(query: { q?: string }) {
-      const q = query.q?.trim();
-      const rows = await db
-        .select({ id: units.id, name: units.name, shortName: units.shortName, adminLevel: units.adminLevel, leadingBody: units.leadingBody, hasDisciplineCommission: units.hasDisciplineCommission })
-        .from(units)
-        .where(q ? ilike(units.name, containsPattern(q)) : undefined)
-        .orderBy(asc(units.name))
-        .limit(200);
-      return { items: rows };
-    },
-
     async history(actor: Actor, id: number) {
       await visibleOrg(actor, id);
       const rows = await db

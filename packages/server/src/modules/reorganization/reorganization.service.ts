@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth.js';
 import type { Clock } from '../../platform/clock.js';
 import { queryRows, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { committeePosts, memberOrgHistory, members, orgHistory, orgs, orgTerms } from '../../platform/schema.js';
+import { committeePosts, memberEvents, memberOrgHistory, members, orgHistory, orgs, orgTerms } from '../../platform/schema.js';
 import { pathContains, pathIds } from '../../platform/scope.js';
 import { countSubtree, findOrg, insertOrg, rehangSubtree, type OrgRow } from '../org/org.repo.js';
 import { ALLOWED_CHILD_TYPES, isOrgType, orgTypeLabel } from '../org/org-types.js';
@@ -97,6 +97,7 @@ export function createReorganizationService({ db, clock, orgService, findings }:
         if (moving.length > 0) {
           await tx.update(members).set({ orgId: target.id, updatedAt: now }).where(eq(members.orgId, source.id));
           await tx.insert(memberOrgHistory).values(moving.map((m) => ({ memberId: m.id, fromOrgId: source.id, toOrgId: target.id, movedOn: input.effectiveOn, reason: `组织合并：${input.reason}`, createdAt: now })));
+          await tx.insert(memberEvents).values(moving.map((m) => ({ memberId: m.id, kind: 'moved', occurredOn: input.effectiveOn, orgId: target.id, detail: { summary: `「${source.name}」并入「${target.name}」，随组织转入` }, reason: input.reason, actorUserId: actor.userId, createdAt: now })));
         }
         for (const child of children) {
           await rehangSubtree(tx, child, target, now);
@@ -146,6 +147,7 @@ export function createReorganizationService({ db, clock, orgService, findings }:
           if (part.memberIds.length > 0) {
             await tx.update(members).set({ orgId: org.id, updatedAt: now }).where(inArray(members.id, part.memberIds));
             await tx.insert(memberOrgHistory).values(part.memberIds.map((memberId) => ({ memberId, fromOrgId: source.id, toOrgId: org.id, movedOn: input.effectiveOn, reason: `组织拆分：${input.reason}`, createdAt: now })));
+            await tx.insert(memberEvents).values(part.memberIds.map((memberId) => ({ memberId, kind: 'moved', occurredOn: input.effectiveOn, orgId: org.id, detail: { summary: `「${source.name}」拆分，编入「${org.name}」` }, reason: input.reason, actorUserId: actor.userId, createdAt: now })));
           }
           await tx.insert(orgHistory).values([
             { orgId: org.id, event: 'split_from', occurredOn: input.effectiveOn, toParentId: parent.id, relatedOrgId: source.id, detail: { reason: input.reason, members: part.memberIds.length }, actorUserId: actor.userId, createdAt: now },

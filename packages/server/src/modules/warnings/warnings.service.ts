@@ -9,11 +9,14 @@ import { ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import type { ElectionsService } from '../elections/elections.service.js';
 import type { OrgRules, RuleBasis } from '../elections/org-rules.js';
 import { orgTypeLabel } from '../org/org-types.js';
+import type { MemberRules } from '../members/member-rules.js';
 import type { OrgService } from '../org/org.service.js';
 
 export interface WarningItem {
   key: string;
-  kind: 'election' | 'finding' | 'no_election';
+  kind: 'election' | 'finding' | 'no_election' | 'probation' | 'transfer';
+  /** The member concerned (probation, transfer). */
+  memberId?: number;
   code: string;
   orgId: number;
   orgName: string;
@@ -31,7 +34,7 @@ const ELECTED = sql.raw(ELECTED_ORG_TYPES.map((t) => `'${t}'`).join(', '));
  * the calendar), vacant posts and setup findings (stored per org), and orgs with no election on record.
  * Sorted by due date; each item names its rule and citation.
  */
-export function createWarningsService({ db, clock, orgService, rules, elections }: { db: Db; clock: Clock; orgService: OrgService; rules: OrgRules; elections: ElectionsService }) {
+export function createWarningsService({ db, clock, orgService, rules, memberRules, elections }: { db: Db; clock: Clock; orgService: OrgService; rules: OrgRules; memberRules: MemberRules; elections: ElectionsService }) {
   return {
     async list(actor: Actor, query: { orgId?: number; kind?: string; page?: number; pageSize?: number }) {
       if (actor.scope.kind !== 'subtree') throw new AppError('E_AUTH_FORBIDDEN');
@@ -49,13 +52,26 @@ export function createWarningsService({ db, clock, orgService, rules, elections 
                        WHERE ${inScope} AND t.due_on <= (${today}::date + ${horizon}::integer)`);
       }
       if (!query.kind || query.kind === 'finding') {
-        parts.push(sql`SELECT 'finding', o.id, o.name, o.type, f.due_on::text, f.id, NULL, NULL
+        parts.push(sql`SELECT 'finding' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, f.due_on::text AS due_on, f.id AS finding_id, NULL AS elected_on, NULL AS term_due_on
                        FROM org_findings f JOIN orgs o ON o.id = f.org_id WHERE ${inScope}`);
       }
       if (!query.kind || query.kind === 'no_election') {
-        parts.push(sql`SELECT 'no_election', o.id, o.name, o.type, NULL, NULL, NULL, NULL
+        parts.push(sql`SELECT 'no_election' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, NULL AS due_on, NULL::bigint AS finding_id, NULL AS elected_on, NULL AS term_due_on
                        FROM orgs o WHERE ${inScope} AND o.type IN (${ELECTED}) AND o.type <> 'temporary_branch'
                        AND NOT EXISTS (SELECT 1 FROM org_terms t WHERE t.org_id = o.id)`);
+      }
+      if (!query.kind || query.kind === 'probation') {
+        // 预备党员 whose probation ends within the lead time or has ended without a decision (members.probation_due).
+        parts.push(sql`SELECT 'probation' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, m.probation_ends_on::text AS due_on, m.id::bigint AS finding_id, m.joined_on::text AS elected_on, m.probation_extension_months::text AS term_due_on
+                       FROM members m JOIN orgs o ON o.id = m.org_id
+                       WHERE ${inScope} AND m.category = 'probationary' AND m.status IN ('normal', 'mobile', 'lost_contact', 'suspended')
+                       AND m.probation_ends_on <= (${today}::date + ${memberRules.probationLeadDays(today)}::integer)`);
+      }
+      if (!query.kind || query.kind === 'transfer') {
+        // Transfers the receiving organization has not answered within the limit (members.transfer_response).
+        parts.push(sql`SELECT 'transfer' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, t.response_due_on::text AS due_on, t.id::bigint AS finding_id, t.started_on::text AS elected_on, NULL AS term_due_on
+                       FROM member_transfers t JOIN orgs o ON o.id = t.to_org_id
+                       WHERE ${inScope} AND t.status = 'pending' AND t.response_due_on < ${today}::date`);
       }
       if (parts.length === 0) return { items: [], total: 0, page, pageSize };
       const union = sql.join(parts, sql` UNION ALL `);
@@ -69,6 +85,12 @@ export function createWarningsService({ db, clock, orgService, rules, elections 
         ? await queryRows<{ id: number; code: string; severity: 'violation' | 'warning' | null; message: string; basis: RuleBasis[] }>(db, sql`SELECT id::integer AS id, code, severity, message, basis FROM org_findings WHERE id IN ${findingIds}`)
         : [];
       const byId = new Map(findings.map((f) => [Number(f.id), f]));
+      const memberIds = rows.flatMap((r) => (r.kind === 'probation' ? [Number(r.finding_id)] : []));
+      const names = new Map(memberIds.length ? (await queryRows<{ id: number; name: string }>(db, sql`SELECT id, name FROM members WHERE id IN ${memberIds}`)).map((m) => [Number(m.id), m.name]) : []);
+      const transferIds = rows.flatMap((r) => (r.kind === 'transfer' ? [Number(r.finding_id)] : []));
+      const transferNames = new Map(
+        transferIds.length ? (await queryRows<{ id: number; name: string }>(db, sql`SELECT t.id, m.name FROM member_transfers t JOIN members m ON m.id = t.member_id WHERE t.id IN ${transferIds}`)).map((m) => [Number(m.id), m.name]) : [],
+      );
       const items: WarningItem[] = [];
       for (const r of rows) {
         const base = { orgId: r.org_id, orgName: r.org_name, orgTypeLabel: orgTypeLabel(r.org_type), dueOn: r.due_on };
@@ -78,6 +100,15 @@ export function createWarningsService({ db, clock, orgService, rules, elections 
         } else if (r.kind === 'finding') {
           const f = byId.get(Number(r.finding_id));
           if (f) items.push({ ...base, key: `finding-${f.id}`, kind: 'finding', code: f.code, severity: f.severity, message: f.message, basis: f.basis });
+        } else if (r.kind === 'probation') {
+          const p = memberRules.probation({ joinedOn: r.elected_on!, extensionMonths: Number(r.term_due_on ?? 0), today });
+          const name = names.get(Number(r.finding_id)) ?? '';
+          const f = p.findings[0];
+          items.push({ ...base, key: `probation-${r.finding_id}`, kind: 'probation', memberId: Number(r.finding_id), code: f?.code ?? 'probation_due', severity: f?.severity ?? 'warning', message: `${name}：${f?.message ?? `预备期将于 ${p.dueOn} 届满`}`, basis: p.basis });
+        } else if (r.kind === 'transfer') {
+          const tr = memberRules.transferResponse({ startedOn: r.elected_on!, today });
+          const f = tr.findings[0];
+          items.push({ ...base, key: `transfer-${r.finding_id}`, kind: 'transfer', code: f?.code ?? 'transfer_response_overdue', severity: f?.severity ?? 'warning', message: `${transferNames.get(Number(r.finding_id)) ?? ''}的组织关系转入：${f?.message ?? `应于 ${tr.dueOn} 前接收或退回`}`, basis: tr.basis });
         } else {
           items.push({ ...base, key: `no-election-${r.org_id}`, kind: 'no_election', code: 'no_election_record', severity: null, message: '尚未录入换届选举信息，无法计算任期届满日期', basis: [] });
         }
