@@ -40,9 +40,16 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+/** A body sent as it is (a file), with its content type, instead of JSON. */
+interface RawBody {
+  raw: Blob | ArrayBuffer;
+  contentType: string;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, rawBody?: RawBody): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (rawBody) headers['content-type'] = rawBody.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -50,7 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ? rawBody.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'E_NETWORK', message: '无法连接服务器，请检查网络后重试' });
@@ -72,4 +79,9 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POST of a file as the raw body (e.g. an .xlsx upload), with the CSRF header like any write. */
+  postRaw: <T>(path: string, raw: Blob | ArrayBuffer, contentType: string, query?: Query) =>
+    request<T>('POST', path, undefined, query, { raw, contentType }),
 };
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

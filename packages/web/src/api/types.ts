@@ -6,6 +6,7 @@ export type Permission =
   | 'org:export'
   | 'member:read'
   | 'member:write'
+  | 'member:unmask'
   | 'self:read'
   | 'account:manage'
   | 'account:read'
@@ -144,26 +145,288 @@ export interface Unit {
 
 export type Gender = 'male' | 'female';
 export type MemberCategory = 'full' | 'probationary';
-export type MemberStatus = 'normal' | 'mobile' | 'lost_contact' | 'suspended' | 'expelled' | 'deceased';
+export type MemberStatus = 'normal' | 'mobile' | 'lost_contact' | 'suspended' | 'expelled' | 'deceased' | 'transferred_out' | 'probation_cancelled';
+/** The list's status filter: one status, 在册 (on_roster, the server's default) or 全部 (all). */
+export type MemberStatusFilter = MemberStatus | 'on_roster' | 'all';
 
 export interface MemberSummary {
   id: number;
   name: string;
   gender: Gender;
+  /** GB/T 3304 code (codeTables.ethnicities). */
+  ethnicity: string | null;
+  /** 党统学历 code (codeTables.educations). */
+  education: string | null;
   birthDate: string | null;
   joinedOn: string | null;
+  fullMemberOn: string | null;
   category: MemberCategory;
   status: MemberStatus;
   orgId: number;
   orgName: string;
   position: string | null;
+  /** Masked, e.g. 138****1234; null when not recorded. */
+  phoneMasked: string | null;
+  /** End of the probation (预备期) of a probationary member. */
+  probationEndsOn: string | null;
+  inHardship: boolean;
+}
+
+/** A member rule's finding (转正到期, 接收逾期 …), naming its rule and citation. */
+export interface RuleFinding {
+  ruleId: string;
+  /** violation | warning | … */
+  severity: string;
+  code: string;
+  message: string;
+  basis: { title: string; article: string; force: string; parameter: string };
 }
 
 export interface MemberDetail extends MemberSummary {
-  ethnicity: string | null;
-  education: string | null;
-  fullMemberOn: string | null;
+  /** The first 3 and last 4 characters; the full number only through POST /members/:id/unmask. */
+  idNumberMasked: string | null;
+  nativePlace: string | null;
+  /** codeTables.degrees */
+  degree: string | null;
+  /** 工作岗位, codeTables.jobPositions */
+  jobPosition: string | null;
+  /** 职级 */
+  rank: string | null;
+  /** 工作单位 */
+  unit: OrgRef | null;
+  /** 党龄校正值 */
+  standingAdjustmentYears: number;
+  /** 党龄 in whole years (from 转正日期, plus the adjustment); null for probationary members. */
+  standingYears: number | null;
+  probationExtensionMonths: number;
+  hardshipNote: string | null;
+  leftOn: string | null;
   orgPath: OrgRef[];
+  findings: RuleFinding[];
+  pendingTransferId: number | null;
+}
+
+/** The editable fields of a member record (POST /members with orgId; PATCH takes any part). */
+export interface MemberInput {
+  name: string;
+  gender: Gender;
+  idNumber: string | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  nativePlace: string | null;
+  education: string | null;
+  degree: string | null;
+  joinedOn: string | null;
+  fullMemberOn: string | null;
+  category: MemberCategory;
+  jobPosition: string | null;
+  position: string | null;
+  rank: string | null;
+  unitId: number | null;
+  phone: string | null;
+  standingAdjustmentYears?: number;
+}
+
+export interface MemberCreateInput extends MemberInput {
+  orgId: number;
+}
+
+export type MemberUpdateInput = Partial<MemberInput>;
+
+export type UnmaskField = 'idNumber' | 'phone';
+
+export interface UnmaskResult {
+  field: UnmaskField;
+  value: string | null;
+}
+
+export type LifecycleAction =
+  | 'convert'
+  | 'extend_probation'
+  | 'cancel_probation'
+  | 'suspend'
+  | 'expel'
+  | 'deceased'
+  | 'restore'
+  | 'mark_mobile'
+  | 'mark_lost_contact'
+  | 'mark_normal';
+
+export interface LifecycleInput {
+  action: LifecycleAction;
+  occurredOn: string;
+  reason?: string;
+  /** extend_probation only: 6–12. */
+  months?: number;
+}
+
+export interface TimelineEvent {
+  id: number;
+  /** codeTables.memberEventKinds */
+  kind: string;
+  occurredOn: string;
+  orgId: number;
+  orgName: string;
+  /** A Chinese sentence for the timeline. */
+  summary: string;
+  reason: string | null;
+  actor: string | null;
+}
+
+export interface CountItem {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface MemberStats {
+  orgId: number;
+  orgName: string;
+  asOf: string;
+  total: number;
+  byCategory: CountItem[];
+  byGender: CountItem[];
+  byEthnicity: CountItem[];
+  byAgeBand: CountItem[];
+  byEducation: CountItem[];
+  byStandingBand: CountItem[];
+  byStatus: CountItem[];
+}
+
+export interface BirthdayMember {
+  id: number;
+  name: string;
+  joinedOn: string;
+  /** 入党 N 周年 */
+  years: number;
+}
+
+export interface Birthdays {
+  month: number;
+  groups: { orgId: number; orgName: string; members: BirthdayMember[] }[];
+}
+
+export interface HardshipInput {
+  inHardship: boolean;
+  note: string | null;
+}
+
+export interface CareVisitInput {
+  visitedOn: string;
+  visitor: string;
+  content: string;
+  assistance: string | null;
+}
+
+export interface CareVisit extends CareVisitInput {
+  id: number;
+  memberId: number;
+}
+
+export interface HardshipMember {
+  id: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  hardshipNote: string | null;
+  lastVisitOn: string | null;
+  visitCount: number;
+}
+
+/** pending 待接收, accepted 已接收, returned 已退回, cancelled 已撤回, issued 已开具介绍信 (codeTables.transferStatuses). */
+export type TransferStatus = 'pending' | 'accepted' | 'returned' | 'cancelled' | 'issued';
+export type TransferKind = 'internal' | 'outbound';
+export type TransferDirection = 'incoming' | 'outgoing';
+
+export interface TransferInput {
+  memberId: number;
+  kind: TransferKind;
+  /** internal: the receiving org (in the actor's scope). */
+  toOrgId?: number;
+  /** outbound: the receiving organization outside the platform, by name. */
+  destination?: string;
+  reason: string;
+  startedOn: string;
+  /** 党费交至 YYYY-MM */
+  duesPaidUntil?: string;
+}
+
+export interface Transfer {
+  id: number;
+  memberId: number;
+  memberName: string;
+  kind: string;
+  fromOrgId: number;
+  fromOrgName: string;
+  toOrgId: number | null;
+  toOrgName: string | null;
+  status: string;
+  reason: string;
+  startedOn: string;
+  responseDueOn: string | null;
+  respondedOn: string | null;
+  responseNote: string | null;
+  letterNumber: string | null;
+  /** 接收逾期 … with citations. */
+  findings: RuleFinding[];
+}
+
+export type CorrectionStatus = 'open' | 'accepted' | 'rejected';
+
+export interface CorrectionInput {
+  /** The Chinese name of the field to correct (姓名, 出生日期 …). */
+  field: string;
+  proposedValue: string | null;
+  note: string | null;
+}
+
+export interface Correction {
+  id: number;
+  memberId: number;
+  memberName: string;
+  orgName: string;
+  field: string;
+  proposedValue: string | null;
+  note: string | null;
+  status: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+}
+
+export interface CorrectionResolveInput {
+  status: 'accepted' | 'rejected';
+  note: string | null;
+}
+
+export type ImportMode = 'validate' | 'commit';
+/** running | valid | invalid | committed | failed */
+export type ImportStatus = 'running' | 'valid' | 'invalid' | 'committed' | 'failed';
+
+export interface ImportRowError {
+  /** The row of the sheet (as Excel numbers it). */
+  row: number;
+  /** The column letter or header. */
+  column: string;
+  field: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: number;
+  orgId: number;
+  fileName: string;
+  mode: string;
+  status: string;
+  totalRows: number;
+  processedRows: number;
+  insertedRows: number;
+  errorCount: number;
+  /** At most a first batch of the errors: errorCount says how many there are. */
+  errors: ImportRowError[];
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
 export interface LabelCount {

@@ -1,5 +1,5 @@
 import { Fragment, Suspense, useState, type ReactNode } from 'react';
-import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,10 +11,34 @@ import { errorMessage } from '../shared/errors';
 import { activeGrant, grantLabel, selectedMenuKey } from './access';
 import { FullPageSpin } from './RequireAuth';
 
+type MenuItem = Required<MenuProps>['items'][number];
+
 export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
+  /** After the label (e.g. a count of things waiting); a submenu shows its entries' badges too. */
+  badge?: ReactNode;
+  /** A submenu's entries. */
+  children?: MenuEntry[];
+}
+
+/** The route entries of a menu (submenus opened up), for the selected key. */
+export function menuLeaves(entries: readonly MenuEntry[]): MenuEntry[] {
+  return entries.flatMap((e) => (e.children ? menuLeaves(e.children) : [e]));
+}
+
+/** A menu item; a closed submenu shows its entries' badges on its title. */
+function menuItem(e: MenuEntry, openKeys: readonly string[]): MenuItem {
+  const badges = e.children && !openKeys.includes(e.key) ? e.children.map((c) => c.badge).filter(Boolean) : [];
+  const label = (
+    <span>
+      {e.label}
+      {e.badge}
+      {badges.length > 0 ? <span className="menu-group-badges">{badges.map((b, i) => <Fragment key={i}>{b}</Fragment>)}</span> : null}
+    </span>
+  );
+  return e.children ? { key: e.key, icon: e.icon, label, children: e.children.map((c) => menuItem(c, openKeys)) } : { key: e.key, icon: e.icon, label };
 }
 
 interface AppLayoutProps {
@@ -33,14 +57,24 @@ export function AppLayout({ menuFor }: AppLayoutProps) {
   const entries = menuFor(me.permissions);
   const selected = selectedMenuKey(
     location.pathname,
-    entries.map((e) => e.key),
+    menuLeaves(entries).map((e) => e.key),
   );
+  // The submenu holding the current page opens when the page is reached; the user may close it again.
+  const selectedGroup = entries.find((e) => e.children?.some((c) => c.key === selected))?.key;
+  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [selectedGroup] : []);
+  const [openedFor, setOpenedFor] = useState(selectedGroup);
+  if (openedFor !== selectedGroup) {
+    setOpenedFor(selectedGroup);
+    if (selectedGroup && !openKeys.includes(selectedGroup)) setOpenKeys([...openKeys, selectedGroup]);
+  }
 
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
-      items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
+      items={entries.map((e) => menuItem(e, openKeys))}
       onClick={({ key }) => {
         setDrawerOpen(false);
         void navigate(key);

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -11,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Permission } from '../api/types';
+import { OpenCorrectionsBadge } from '../features/members/OpenCorrectionsBadge';
 import { showInMenu, type AccessRule } from './access';
 import { AppLayout, type MenuEntry } from './AppLayout';
 import { NotFoundPage } from './ErrorPages';
@@ -25,8 +27,15 @@ const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const OrgsPage = page(() => import('../features/orgs/OrgsPage'), 'OrgsPage');
+const UnitsPage = page(() => import('../features/units/UnitsPage'), 'UnitsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const MemberDetailPage = page(() => import('../features/members/MemberDetailPage'), 'MemberDetailPage');
+const ImportPage = page(() => import('../features/members/ImportPage'), 'ImportPage');
+const MemberStatsPage = page(() => import('../features/members/MemberStatsPage'), 'MemberStatsPage');
+const BirthdaysPage = page(() => import('../features/members/BirthdaysPage'), 'BirthdaysPage');
+const HardshipPage = page(() => import('../features/members/HardshipPage'), 'HardshipPage');
+const TransfersPage = page(() => import('../features/members/TransfersPage'), 'TransfersPage');
+const CorrectionsPage = page(() => import('../features/members/CorrectionsPage'), 'CorrectionsPage');
 const WarningsPage = page(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const GrantsPage = page(() => import('../features/grants/GrantsPage'), 'GrantsPage');
@@ -44,7 +53,19 @@ export interface AppRoute {
   menuHiddenFor?: Permission;
   /** 'bare' pages (login, change password) render without the app layout. */
   layout?: 'app' | 'bare';
+  /** The submenu the entry sits in (MENU_GROUPS). */
+  group?: MenuGroupKey;
+  /** Shown after the menu label (e.g. a count of things waiting). */
+  badge?: ReactNode;
 }
+
+/** Submenus, each placed where its first visible entry is; a group with a single visible entry is not nested. */
+export const MENU_GROUPS = {
+  members: { label: '党员队伍', icon: <TeamOutlined /> },
+} as const satisfies Record<string, { label: string; icon: ReactNode }>;
+export type MenuGroupKey = keyof typeof MENU_GROUPS;
+
+const memberRead: AccessRule = { anyOf: ['member:read'] };
 
 /** The one route table: it builds both the router and the left menu. */
 export const appRoutes: AppRoute[] = [
@@ -60,8 +81,22 @@ export const appRoutes: AppRoute[] = [
     // 党员 read their own branch only, and see its basics on the home page.
     menuHiddenFor: 'self:read',
   },
-  { path: '/members', element: <MembersPage />, label: '党员名册', icon: <TeamOutlined />, access: { anyOf: ['member:read'] } },
-  { path: '/members/:id', element: <MemberDetailPage />, access: { anyOf: ['member:read'] } },
+  { path: '/units', element: <UnitsPage />, label: '单位管理', icon: <BankOutlined />, access: { anyOf: ['org:read'] }, menuHiddenFor: 'self:read' },
+  { path: '/members', element: <MembersPage />, label: '党员名册', icon: <TeamOutlined />, group: 'members', access: memberRead },
+  { path: '/members/stats', element: <MemberStatsPage />, label: '党员统计', group: 'members', access: memberRead },
+  { path: '/members/birthdays', element: <BirthdaysPage />, label: '政治生日', group: 'members', access: memberRead },
+  { path: '/members/hardship', element: <HardshipPage />, label: '困难党员', group: 'members', access: memberRead },
+  { path: '/members/transfers', element: <TransfersPage />, label: '组织关系转接', group: 'members', access: memberRead },
+  {
+    path: '/members/corrections',
+    element: <CorrectionsPage />,
+    label: '信息更正申请',
+    group: 'members',
+    badge: <OpenCorrectionsBadge />,
+    access: memberRead,
+  },
+  { path: '/members/import', element: <ImportPage />, access: { anyOf: ['member:write'] } },
+  { path: '/members/:id', element: <MemberDetailPage />, access: memberRead },
   { path: '/warnings', element: <WarningsPage />, label: '预警', icon: <AlertOutlined />, access: { anyOf: ['member:read'] } },
   {
     path: '/admin/accounts',
@@ -87,11 +122,35 @@ export const appRoutes: AppRoute[] = [
   },
 ];
 
-/** Menu entries the permissions allow, in table order. */
+export const menuGroupKey = (group: MenuGroupKey) => `group:${group}`;
+
+/**
+ * Menu entries the permissions allow, in table order; entries of a group are nested in its submenu, placed
+ * where the group's first entry is (a group with one visible entry shows it unnested).
+ */
 export function menuEntries(permissions: readonly string[]): MenuEntry[] {
-  return appRoutes
-    .filter((r) => r.label !== undefined && (r.layout ?? 'app') === 'app' && showInMenu(r.access, permissions, r.menuHiddenFor))
-    .map((r) => ({ key: r.path, label: r.label ?? r.path, icon: r.icon }));
+  const visible = appRoutes.filter((r) => r.label !== undefined && (r.layout ?? 'app') === 'app' && showInMenu(r.access, permissions, r.menuHiddenFor));
+  const entries: MenuEntry[] = [];
+  const groups = new Map<MenuGroupKey, MenuEntry>();
+  for (const r of visible) {
+    const entry: MenuEntry = { key: r.path, label: r.label ?? r.path, icon: r.icon, badge: r.badge };
+    if (!r.group) {
+      entries.push(entry);
+      continue;
+    }
+    let group = groups.get(r.group);
+    if (!group) {
+      const spec = MENU_GROUPS[r.group];
+      group = { key: menuGroupKey(r.group), label: spec.label, icon: spec.icon, children: [] };
+      groups.set(r.group, group);
+      entries.push(group);
+    }
+    group.children?.push({ ...entry, icon: undefined });
+  }
+  return entries.map((e) => {
+    const only = e.children?.length === 1 ? e.children[0] : undefined;
+    return only ? { ...only, icon: appRoutes.find((r) => r.path === only.key)?.icon } : e;
+  });
 }
 
 function bare(element: ReactNode): ReactNode {

@@ -1,6 +1,7 @@
 // The server's code tables (GET /api/meta/code-tables): the Chinese names of org types, statuses,
 // roles, member categories, genders, committee posts, election methods, term stages, warning kinds, post sources,
-// term adjustments and org history events, which org type may sit under which and which has a committee. They are defined
+// term adjustments, org history events, member record codes (民族, 学历, 学位, 工作岗位), lifecycle actions, transfer
+// statuses and timeline events, which org type may sit under which and which has a committee. They are defined
 // once, on the server (packages/server/src/modules/meta/meta.routes.ts); the web only asks for them.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -34,6 +35,19 @@ export interface CodeTables {
   adjustmentKinds?: Code[];
   orgHistoryEvents?: Code[];
   statisticsCategories?: Code[];
+  /** Member record codes (GB/T 3304 民族, 党统学历/学位, 工作岗位), 党员生命周期事项, 转接状态, 时间线事项: optional as above. */
+  ethnicities?: Code[];
+  educations?: Code[];
+  degrees?: Code[];
+  jobPositions?: Code[];
+  lifecycleActions?: Code[];
+  transferStatuses?: Code[];
+  memberEventKinds?: Code[];
+  /** 信息更正申请的状态 (open, accepted, rejected). */
+  correctionStatuses?: Code[];
+  transferKinds?: Code[];
+  unitAdminLevels?: Code[];
+  unitLeadingBodies?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleBasis } from '../api/types';
-import { citationEntries, committeeProblems, daysLeftText, overFourFifths, severityLook, stageColor } from './rules';
+import { citationEntries, committeeProblems, daysLeftText, findingBasis, overFourFifths, severityLook, stageColor } from './rules';
 
 // The shape of a rule's basis in GET /api/orgs/:id/elections and GET /api/warnings.
 const basis = (sourceTitle: string, article: string, quote: string | null, parameterId = 'p'): RuleBasis => ({
@@ -97,5 +97,16 @@ describe('committeeProblems', () => {
         { post: 'deputy_secretary', memberId: 1 },
       ]),
     ).toContain('同一党员不能在新一届班子中担任两个职务');
+  });
+});
+
+describe('findingBasis', () => {
+  it('turns a member finding\'s basis into a citation', () => {
+    const basis = findingBasis({ basis: { title: '中国共产党发展党员工作细则', article: '第二十九条', force: 'binding', parameter: 'members.probation_period' } });
+    expect(citationEntries(basis)).toEqual([{ text: '《中国共产党发展党员工作细则》 第二十九条', quotes: [] }]);
+  });
+
+  it('gives no citation for a basis without a title', () => {
+    expect(findingBasis({ basis: { title: '', article: '', force: '', parameter: 'x' } })).toEqual([]);
   });
 });

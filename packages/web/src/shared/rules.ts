@@ -2,7 +2,7 @@
 // tag, the citation line, the term stage colour. The messages and citations come from the server as
 // they are; only colours and the three severity words live here (term stages and adjustment kinds
 // are named by the code tables).
-import type { RuleBasis, RuleSeverity } from '../api/types';
+import type { RuleBasis, RuleFinding, RuleSeverity } from '../api/types';
 
 export interface SeverityLook {
   label: string;
@@ -91,4 +91,11 @@ export function committeeProblems(rows: readonly CommitteeRow[]): string[] {
   const ids = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
   if (new Set(ids).size !== ids.length) problems.push('同一党员不能在新一届班子中担任两个职务');
   return problems;
+}
+
+/** A member rule's finding (its basis names one source) as the citation's basis, for RuleCitation. */
+export function findingBasis(finding: Pick<RuleFinding, 'basis'>): RuleBasis[] {
+  const b = finding.basis;
+  if (!b?.title) return [];
+  return [{ parameterId: b.parameter, value: null, effectiveFrom: '', sourceTitle: b.title, article: b.article, quote: null }];
 }

@@ -14,6 +14,22 @@ export const MEMBER_STATUS_COLORS: Readonly<Record<string, string>> = {
   suspended: 'red',
   expelled: 'default',
   deceased: 'default',
+  transferred_out: 'purple',
+  probation_cancelled: 'default',
+};
+
+export const TRANSFER_STATUS_COLORS: Readonly<Record<string, string>> = {
+  pending: 'gold',
+  accepted: 'green',
+  returned: 'red',
+  cancelled: 'default',
+  issued: 'blue',
+};
+
+export const CORRECTION_STATUS_COLORS: Readonly<Record<string, string>> = {
+  open: 'gold',
+  accepted: 'green',
+  rejected: 'default',
 };
 
 /** The tag colour for a status; antd's neutral 'default' for a status the web has no colour for. */

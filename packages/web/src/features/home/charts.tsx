@@ -57,8 +57,10 @@ export function PieChartView({ data, ariaLabel, seriesName }: ChartProps) {
         radius: ['30%', '68%'],
         center: ['50%', '45%'],
         data: data.map((d) => ({ name: d.label, value: d.count })),
-        // Inside the ring, so that nothing is cut off on a narrow phone; names are in the legend.
+        // Inside the ring, so that nothing is cut off on a narrow phone; names are in the legend. Slices too thin
+        // for their label (under 12°) leave it to the tooltip rather than overlap their neighbours.
         label: { position: 'inside', formatter: '{d}%', color: '#fff', fontSize: 12 },
+        minShowLabelAngle: 12,
       },
     ],
   };

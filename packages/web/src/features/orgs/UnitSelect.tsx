@@ -11,11 +11,14 @@ export interface UnitSelectProps {
   onChange?: (unitIds: number[]) => void;
   /** Units already chosen (the org's own), so they keep their names before any search. */
   initial?: readonly OrgRef[];
+  /** At most this many (20, an org's limit, unless told: a member's 工作单位 is one). */
+  maxCount?: number;
+  placeholder?: string;
   'aria-invalid'?: boolean;
 }
 
 /** Multi-select of 单位, searching GET /units by name; the chosen ones keep their names whatever the search. */
-export function UnitSelect({ id, value, onChange, initial, ...rest }: UnitSelectProps) {
+export function UnitSelect({ id, value, onChange, initial, maxCount = 20, placeholder, ...rest }: UnitSelectProps) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   // Loaded once the list is first opened: the chosen units' names come with the org.
@@ -35,10 +38,10 @@ export function UnitSelect({ id, value, onChange, initial, ...rest }: UnitSelect
       mode="multiple"
       labelInValue
       allowClear
-      maxCount={20}
+      maxCount={maxCount}
       value={(value ?? []).map((v) => ({ value: v, label: names.get(v) ?? `#${v}` }))}
       showSearch={{ searchValue: search, onSearch: setSearch, filterOption: false }}
-      placeholder="输入名称搜索单位，可多选"
+      placeholder={placeholder ?? (maxCount > 1 ? '输入名称搜索单位，可多选' : '输入名称搜索单位')}
       loading={units.isFetching}
       notFoundContent={units.isError ? '单位加载失败' : units.isFetching ? '加载中…' : q ? `没有名称包含“${q}”的单位` : '暂无单位'}
       options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name, unit: u }))}
