@@ -43,3 +43,14 @@ export function horizontalOverflow(page: Page): Promise<number> {
     return Math.max(doc.scrollWidth, document.body.scrollWidth) - window.innerWidth;
   });
 }
+
+/** The id of the org in the active scope whose name contains `name` (through the API, as the logged-in user). */
+export async function orgIdByName(page: Page, name: string): Promise<number> {
+  const found = await page.evaluate(async (q) => {
+    const res = await fetch(`/api/orgs?q=${encodeURIComponent(q)}&pageSize=5`);
+    return (await res.json()) as { items: { id: number; name: string }[] };
+  }, name);
+  const org = found.items[0];
+  if (!org) throw new Error(`no org named like ${name}`);
+  return org.id;
+}

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, horizontalOverflow, launchBrowser, login, newPage } from './browser';
+import { baseUrl, horizontalOverflow, launchBrowser, login, newPage, orgIdByName } from './browser';
 
 const ORGAN_ADMIN = 'jiguan1';
 const TARGET_BRANCH = '省统计局国民经济核算处党支部';
@@ -21,17 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The id of the org in the active scope whose name contains `name`. */
-async function orgIdByName(page: Page, name: string): Promise<number> {
-  const found = await page.evaluate(async (q) => {
-    const res = await fetch(`/api/orgs?q=${encodeURIComponent(q)}&pageSize=5`);
-    return (await res.json()) as { items: { id: number; name: string }[] };
-  }, name);
-  const org = found.items[0];
-  if (!org) throw new Error(`no org named like ${name}`);
-  return org.id;
-}
 
 // --- Test data: valid 公民身份号码 (GB 11643: MOD 11-2 check character), unique per run. ---
 

@@ -5,7 +5,7 @@
 // (jiguan1) merges one of its branches into another through 机构改革 and sees it in the source's 沿革.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, horizontalOverflow, launchBrowser, login, newPage } from './browser';
+import { baseUrl, horizontalOverflow, launchBrowser, login, newPage, orgIdByName } from './browser';
 
 const ORGAN_ADMIN = 'jiguan2';
 const OVERDUE_BRANCH = '震害防御处';
@@ -20,17 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The id of the org in the active scope whose name contains `name`. */
-async function orgIdByName(page: Page, name: string): Promise<number> {
-  const found = await page.evaluate(async (q) => {
-    const res = await fetch(`/api/orgs?q=${encodeURIComponent(q)}&pageSize=5`);
-    return (await res.json()) as { items: { id: number; name: string }[] };
-  }, name);
-  const org = found.items[0];
-  if (!org) throw new Error(`no org named like ${name}`);
-  return org.id;
-}
 
 /** Picks the first visible option of an open antd select whose text contains `text`. */
 async function pickOption(page: Page, text: string): Promise<void> {

@@ -133,14 +133,25 @@ export interface OrgPatchInput {
   statisticsCategory?: string | null;
 }
 
-/** A 单位 (机关) an org can be set up in, GET /api/units. */
+/** A 单位 (机关) an org can be set up in, GET /api/units (packages/server/src/modules/org/units.routes.ts). */
 export interface Unit {
   id: number;
   name: string;
   shortName: string | null;
+  /** A code of codeTables.unitAdminLevels. */
   adminLevel: string;
+  /** A code of codeTables.unitLeadingBodies (党组 / 党委 / none). */
   leadingBody: string;
+  /** 设立机关纪委 */
   hasDisciplineCommission: boolean;
+  /** 统一社会信用代码 */
+  creditCode: string | null;
+  /** The organization that maintains it (normally the organ's 机关党委). */
+  managingOrg: OrgRef | null;
+  /** Organizations set up in it, all of them (not only those in the actor's scope). */
+  orgCount: number;
+  /** The actor may edit it: its managing organization is in the actor's scope. */
+  editable: boolean;
 }
 
 export type Gender = 'male' | 'female';

@@ -1,30 +1,12 @@
 // The units (单位) API of the units page: GET/POST /api/units, GET/PATCH /api/units/:id
 // (packages/server/src/modules/org/units.routes.ts).
 import { api } from '../../api/client';
-import type { Items, OrgRef } from '../../api/types';
+import type { Items, Unit } from '../../api/types';
 import { unitKeys } from '../../shared/orgApi';
 import type { UnitInput } from './units';
 
 /** A unit as the units page lists it. */
-export interface UnitRow {
-  id: number;
-  name: string;
-  shortName: string | null;
-  /** A code of codeTables.unitAdminLevels. */
-  adminLevel: string;
-  /** A code of codeTables.unitLeadingBodies (党组 / 党委 / none). */
-  leadingBody: string;
-  /** 设立机关纪委 */
-  hasDisciplineCommission: boolean;
-  /** 统一社会信用代码 */
-  creditCode: string | null;
-  /** The organization that maintains it (normally the organ's 机关党委). */
-  managingOrg: OrgRef | null;
-  /** Organizations set up in it, all of them (not only those in the actor's scope). */
-  orgCount: number;
-  /** The actor may edit it: its managing organization is in the actor's scope. */
-  editable: boolean;
-}
+export type UnitRow = Unit;
 
 export interface UnitOrg {
   id: number;
