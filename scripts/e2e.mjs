@@ -14,9 +14,11 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'dangjian-e2e-'));
 const build = spawnSync('npm', ['run', 'build', '--workspace', '@dangjian/web'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// Every browser test logs in from the same address: the per-address login limit (10 a minute, tested in the
+// server suite) would turn later logins into 429s, so it is raised here.
 const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO_MODE: 'true', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 
