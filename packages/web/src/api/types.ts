@@ -672,7 +672,7 @@ export interface TermAdjusted {
   warnings?: RuleWarning[];
 }
 
-export type WarningKind = 'election' | 'finding' | 'no_election';
+export type WarningKind = 'election' | 'finding' | 'no_election' | 'probation' | 'transfer';
 
 export interface WarningItem {
   key: string;
@@ -681,6 +681,8 @@ export interface WarningItem {
   orgId: number;
   orgName: string;
   orgTypeLabel: string;
+  /** The member concerned (probation). */
+  memberId?: number;
   severity: RuleSeverity;
   dueOn: string | null;
   message: string;

@@ -50,7 +50,7 @@ export function WarningsPage() {
       </div>
       <Card>
         <Typography.Paragraph type="secondary">
-          管理范围内按到期日排列的换届到期与逾期、职务空缺、组织设置问题等预警，每条注明制度依据；点击组织名称可前往办理。
+          管理范围内按到期日排列的换届到期与逾期、职务空缺、组织设置问题、预备党员转正到期、组织关系转接待接收等预警，每条注明制度依据；点击组织名称可前往办理。
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 16 }}>
           {compact ? (

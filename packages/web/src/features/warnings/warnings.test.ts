@@ -17,6 +17,8 @@ const tables: Pick<CodeTables, 'orgTypes' | 'warningKinds' | 'postSources'> = {
     { code: 'election', label: '换届' },
     { code: 'finding', label: '组织设置与职务空缺' },
     { code: 'no_election', label: '缺少换届信息' },
+    { code: 'probation', label: '预备党员转正' },
+    { code: 'transfer', label: '组织关系转接' },
   ],
   postSources: [
     { code: 'elected', label: '选举' },
@@ -28,12 +30,14 @@ describe('warnings', () => {
   it('knows the kinds the API filters by', () => {
     expect(isWarningKind('election')).toBe(true);
     expect(isWarningKind('no_election')).toBe(true);
+    expect(isWarningKind('probation')).toBe(true);
+    expect(isWarningKind('transfer')).toBe(true);
     expect(isWarningKind('nonsense')).toBe(false);
     expect(isWarningKind(null)).toBe(false);
     expect(warningKindLabel(tables.warningKinds, 'election')).toBe('换届');
     expect(warningKindLabel(tables.warningKinds, 'new_kind')).toBe('new_kind');
     expect(warningKindLabel(undefined, 'finding')).toBe('finding');
-    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息']);
+    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息', '预备党员转正', '组织关系转接']);
   });
 
   it('links a warning to the tab of its org where it is dealt with', () => {
@@ -41,6 +45,8 @@ describe('warnings', () => {
     expect(warningOrgLink({ orgId: 7, kind: 'no_election', code: 'no_election_record' })).toBe('/orgs?id=7&tab=elections');
     expect(warningOrgLink({ orgId: 7, kind: 'finding', code: 'post_vacant' })).toBe('/orgs?id=7&tab=committee');
     expect(warningOrgLink({ orgId: 7, kind: 'finding', code: 'too_few_members' })).toBe('/orgs?id=7&tab=warnings');
+    expect(warningOrgLink({ orgId: 7, kind: 'probation', code: 'probation_overdue', memberId: 42 })).toBe('/members/42');
+    expect(warningOrgLink({ orgId: 7, kind: 'transfer', code: 'transfer_response_overdue' })).toBe('/members/transfers?direction=incoming');
   });
 });
 

@@ -2,7 +2,7 @@ import type { WarningItem, WarningKind } from '../../api/types';
 import { labelOf, type Code } from '../../shared/codeTables';
 
 /** The kinds of warning the API filters by; their words come from the code tables (warningKinds). */
-export const WARNING_KIND_CODES: readonly WarningKind[] = ['election', 'finding', 'no_election'];
+export const WARNING_KIND_CODES: readonly WarningKind[] = ['election', 'finding', 'no_election', 'probation', 'transfer'];
 
 /** The filter's options, in the API's order, named by the code tables (the code itself until they are loaded). */
 export function warningKindOptions(warningKinds: readonly Code[] | undefined): { value: WarningKind; label: string }[] {
@@ -24,6 +24,12 @@ export function warningTab(w: Pick<WarningItem, 'kind' | 'code'>): string {
   return 'warnings';
 }
 
-export function warningOrgLink(w: Pick<WarningItem, 'kind' | 'code' | 'orgId'>): string {
+/**
+ * Where the warning is dealt with: the member's page for a probation (转正 or 延长预备期), the incoming
+ * transfers for a transfer waiting for an answer, else the org page's tab.
+ */
+export function warningOrgLink(w: Pick<WarningItem, 'kind' | 'code' | 'orgId' | 'memberId'>): string {
+  if (w.kind === 'probation' && w.memberId !== undefined) return `/members/${w.memberId}`;
+  if (w.kind === 'transfer') return '/members/transfers?direction=incoming';
   return `/orgs?id=${w.orgId}&tab=${warningTab(w)}`;
 }
