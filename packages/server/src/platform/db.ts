@@ -30,6 +30,12 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c timezone=UTC' });
+    // An idle connection the server closes (restart, pg_terminate_backend, DROP DATABASE … FORCE) is an 'error'
+    // event on the pool; without a listener Node treats it as an uncaught exception. The pool drops that
+    // connection and opens a new one on the next query, so there is nothing else to do.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     await pool.query('SELECT 1');
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
