@@ -26,6 +26,8 @@ describe('describeCatalogue', () => {
       'members.probation_due',
       'members.probation_extension',
       'members.transfer_response',
+      'meetings.frequency',
+      'meetings.absence',
     ]);
     expect(catalogue.rules[0]?.parameters.map((p) => p.id)).toEqual([
       'security.password.min_length',

@@ -21,7 +21,7 @@ export {
   type Source,
   type SourceKind,
 } from './engine/parameters.js';
-export { addDays, addMonths, daysBetween, isIsoDate, periodBounds, periodKindOf, periodOf, type DateRange, type PeriodKind } from './engine/period.js';
+export { addDays, addMonths, daysBetween, isIsoDate, periodBounds, periodEndOf, periodKindOf, periodOf, type DateRange, type PeriodKind } from './engine/period.js';
 export {
   defineRule,
   met,
@@ -84,3 +84,12 @@ export {
   type PhoneParse,
 } from './standards/index.js';
 export { electionQuorum, type QuorumDetail } from './rules/elections/quorum.rule.js';
+export {
+  MEETING_ACTIVITIES,
+  MEETING_ACTIVITY_IDS,
+  meetingFrequency,
+  type FrequencyDetail,
+  type FrequencyLight,
+  type MeetingActivity,
+} from './rules/meetings/frequency.rule.js';
+export { meetingAbsence, type AbsenceDetail } from './rules/meetings/absence.rule.js';

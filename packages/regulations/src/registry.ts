@@ -8,6 +8,8 @@ import { vacancy } from './rules/committee/vacancy.rule.js';
 import { electionQuorum } from './rules/elections/quorum.rule.js';
 import { postponementLimit } from './rules/elections/postponement-limit.rule.js';
 import { termDue } from './rules/elections/term-due.rule.js';
+import { meetingAbsence } from './rules/meetings/absence.rule.js';
+import { meetingFrequency } from './rules/meetings/frequency.rule.js';
 import { probationDue } from './rules/members/probation-due.rule.js';
 import { probationExtension } from './rules/members/probation-extension.rule.js';
 import { transferResponse } from './rules/members/transfer-response.rule.js';
@@ -25,6 +27,8 @@ export const registry: readonly AnyRule[] = [
   probationDue,
   probationExtension,
   transferResponse,
+  meetingFrequency,
+  meetingAbsence,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

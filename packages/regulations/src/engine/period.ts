@@ -130,3 +130,13 @@ export function periodBounds(period: string): DateRange {
     end: formatYmd({ year, month: lastMonth, day: daysInMonth(year, lastMonth) }),
   };
 }
+
+/**
+ * Last day (inclusive) of the calendar period of `kind` that begins on `periodStart`
+ * (`periodEndOf('quarter', '2026-01-01')` is `'2026-03-31'`). Throws when `periodStart` is not the first day of such a period.
+ */
+export function periodEndOf(kind: PeriodKind, periodStart: string): string {
+  const bounds = periodBounds(periodOf(periodStart, kind));
+  if (bounds.start !== periodStart) throw new RangeError(`${periodStart} 不是一个${kind}期间的第一天（应为 ${bounds.start}）`);
+  return bounds.end;
+}
