@@ -165,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reorganizationRoutes, { ...api, reorganization: createReorganizationService({ db, clock, orgService, findings }) });
   await app.register(ledgersRoutes, { ...api, ledgersService: createLedgersService({ db, clock, orgService }) });
   await app.register(memberImportsRoutes, { ...api, memberImports: createMemberImportService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, memberRules }) });
-  await app.register(membersRoutes, { ...api, membersService, transfers: transfersService, db, clock });
+  await app.register(membersRoutes, { ...api, membersService, transfers: transfersService });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
   await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });
   await app.register(grantsRoutes, { ...api, grantsService: services.grantsService });

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   'member.create': '新增党员',
   'member.unmask': '查看完整身份证号或手机号',
   'member.lifecycle': '党员状态变更（转正、延长预备期、停止党籍等）',
+  'member.import_start': '上传党员名册进行校验或导入',
   'member.import': '导入党员名册',
   'member.export': '导出党员名册或统计',
   'member.transfer_start': '发起组织关系转接',

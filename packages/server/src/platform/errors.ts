@@ -41,6 +41,7 @@ export const ERRORS = {
   E_TRANSFER_PENDING: { status: 409, message: '该党员已有待接收的组织关系转接' },
   E_TRANSFER_INVALID: { status: 400, message: '不能这样转接组织关系' },
   E_TRANSFER_STATE: { status: 409, message: '该转接已处理，不能重复操作' },
+  E_CORRECTION_STATE: { status: 409, message: '该更正申请已处理，不能重复处理' },
   E_CORRECTION_NOT_FOUND: { status: 404, message: '更正申请不存在或不在您的管理范围内' },
   E_IMPORT_NOT_FOUND: { status: 404, message: '导入任务不存在或不在您的管理范围内' },
   E_IMPORT_FILE: { status: 400, message: '无法读取上传的 Excel 文件' },

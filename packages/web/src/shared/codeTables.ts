@@ -45,6 +45,8 @@ export interface CodeTables {
   memberEventKinds?: Code[];
   /** 信息更正申请的状态 (open, accepted, rejected). */
   correctionStatuses?: Code[];
+  /** Chinese names of a member's fields, as server messages and the import template use them. */
+  memberFields?: Code[];
   transferKinds?: Code[];
   unitAdminLevels?: Code[];
   unitLeadingBodies?: Code[];

@@ -44,7 +44,7 @@ import {
 import { checkMemberRecord, type MemberField, type MemberRecord, type MemberRecordInput } from './member-record.js';
 import type { MemberRules } from './member-rules.js';
 import { memberColumns } from './member.repo.js';
-import { MEMBER_STATUS_LABELS, ON_ROSTER_STATUSES, type ImportError as ImportErrorSchema, type ImportJob as ImportJobSchema } from './members.schemas.js';
+import { GENDER_LABELS, MEMBER_STATUS_LABELS, ON_ROSTER_STATUSES, type ImportError as ImportErrorSchema, type ImportJob as ImportJobSchema } from './members.schemas.js';
 import { columnLetter, IMPORTABLE_STATUS_LABELS, matchHeader, ROSTER_COLUMN_BY_KEY, ROSTER_COLUMNS, type RosterColumn, type RosterKey } from './roster-columns.js';
 
 export type ImportJob = Static<typeof ImportJobSchema>;
@@ -776,10 +776,15 @@ export function createMemberImportService({ db, clock, orgService, fieldCrypto, 
           throw new AppError('E_IMPORT_FILE', '上传的文件不是 .xlsx 格式（Excel 2007 及以上）；如为 .xls 或 .csv，请在 Excel 中另存为 .xlsx 后重新上传');
         }
         const fileName = (query.fileName ?? '').trim() || '党员花名册.xlsx';
-        const [row] = await db
-          .insert(memberImports)
-          .values({ orgId: target.id, fileName, mode: query.mode, status: 'running', createdBy: auditAs.userId, createdAt: clock() })
-          .returning({ id: memberImports.id, createdAt: isoTimestamp(memberImports.createdAt) });
+        // Every run is audited when it starts, a dry run too: it checks ID numbers against the whole roster.
+        const row = await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(memberImports)
+            .values({ orgId: target.id, fileName, mode: query.mode, status: 'running', createdBy: auditAs.userId, createdAt: clock() })
+            .returning({ id: memberImports.id, createdAt: isoTimestamp(memberImports.createdAt) });
+          await appendAudit(tx, auditAs, { action: 'member.import_start', targetType: 'member_import', targetId: created!.id, orgId: target.id, after: { mode: query.mode, bytes: size } }, clock());
+          return created;
+        });
         job = {
           id: row!.id,
           orgId: target.id,
@@ -916,7 +921,7 @@ export function createMemberImportService({ db, clock, orgService, fieldCrypto, 
                   .addRow({
                     index: ++index,
                     name: m.name,
-                    gender: m.gender === 'male' ? '男' : m.gender === 'female' ? '女' : m.gender,
+                    gender: GENDER_LABELS[m.gender as 'male' | 'female'] ?? m.gender,
                     ethnicity: label('ethnicity', m.ethnicity),
                     birthDate: m.birth_date ?? '',
                     idNumber: unmask(m.id_number_cipher, maskIdNumber),

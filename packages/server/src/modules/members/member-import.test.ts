@@ -255,6 +255,9 @@ describe('messy but correct files', () => {
     const audited = JSON.stringify(audits[0]!.after);
     expect(audited).toContain('"inserted":5');
     for (const secret of [...ids, '13800138001', '欧阳伟', '司马静']) expect(audited).not.toContain(secret);
+    // Every run, the dry run included, is audited when it starts.
+    const started = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::integer AS n FROM audit_events WHERE action = 'member.import_start' AND actor_username = 'zhibu1'`);
+    expect(started[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
   it('reads Chinese text whose bytes straddle the reader’s chunks, in shared and in inline strings', async () => {

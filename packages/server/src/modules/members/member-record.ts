@@ -5,6 +5,7 @@
  * database, no clock (today is passed in). Errors name the field in Chinese, so the import can add the row
  * and column.
  */
+import { GENDER_LABELS } from './members.schemas.js';
 import { idNumberAgrees, lookupCode, MEMBER_CODE_TABLES, parseIdNumber, parsePhone, type CodeTable } from '@dangjian/regulations';
 
 export interface MemberRecordInput {
@@ -60,13 +61,12 @@ export interface FieldError {
 export type CheckResult = { ok: true; record: MemberRecord } | { ok: false; errors: FieldError[] };
 
 const CODED_FIELDS: readonly [MemberField, CodeTable][] = [
-  ['ethnicity', MEMBER_CODE_TABLES.ethnicity!],
-  ['education', MEMBER_CODE_TABLES.education!],
-  ['degree', MEMBER_CODE_TABLES.degree!],
-  ['jobPosition', MEMBER_CODE_TABLES.jobPosition!],
+  ['ethnicity', MEMBER_CODE_TABLES.ethnicity],
+  ['education', MEMBER_CODE_TABLES.education],
+  ['degree', MEMBER_CODE_TABLES.degree],
+  ['jobPosition', MEMBER_CODE_TABLES.jobPosition],
 ];
 
-const GENDER_LABEL = { male: '男', female: '女' } as const;
 const GENDER_BY_ID_CODE = { '1': 'male', '2': 'female' } as const;
 
 function trimmedOrNull(value: string | null | undefined): string | null {
@@ -110,7 +110,7 @@ export function checkMemberRecord(input: MemberRecordInput, today: string): Chec
         fail('idNumber', message);
       }
       if (GENDER_BY_ID_CODE[parsed.gender] !== record.gender && errors.every((e) => e.field !== 'idNumber')) {
-        fail('gender', `性别（${GENDER_LABEL[record.gender]}）与公民身份号码不一致`);
+        fail('gender', `性别（${GENDER_LABELS[record.gender]}）与公民身份号码不一致`);
       }
     }
   }

@@ -9,7 +9,7 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { and, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { BRANCH_LIKE, ETHNICITY_CODES, maskIdNumber } from '@dangjian/regulations';
+import { BRANCH_LIKE, ETHNICITY_CODES, labelOf, maskIdNumber } from '@dangjian/regulations';
 import { appendAudit, recordAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
@@ -22,7 +22,7 @@ import { scopeCondition, scopeIncludes } from '../../platform/scope.js';
 import { findOrg } from '../org/org.repo.js';
 import { recordMemberEvent } from './member-events.js';
 import type { MemberRules } from './member-rules.js';
-import { ON_ROSTER_STATUSES } from './members.schemas.js';
+import { GENDER_LABELS, ON_ROSTER_STATUSES } from './members.schemas.js';
 
 export interface MemberTransfersDeps {
   db: Db;
@@ -249,7 +249,7 @@ export function createMemberTransfersService({ db, clock, fieldCrypto, rules }: 
       const dateText = `${y}年${Number(mo)}月${Number(d)}日`;
       const dues = row.t.duesPaidUntil ? `${row.t.duesPaidUntil.slice(0, 4)}年${Number(row.t.duesPaidUntil.slice(5))}月` : '    年  月';
       const category = m!.category === 'full' ? '正式' : '预备';
-      const gender = m!.gender === 'male' ? '男' : '女';
+      const gender = GENDER_LABELS[m!.gender as 'male' | 'female'] ?? m!.gender;
       const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
         new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { after: 120 }, children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 24, font: 'FangSong' })] });
       const doc = new Document({
@@ -266,7 +266,7 @@ export function createMemberTransfersService({ db, clock, fieldCrypto, rules }: 
               p('中国共产党党员组织关系介绍信', { bold: true, center: true, size: 36 }),
               p(`第 ${number} 号`),
               p(`${row.t.destination}：`),
-              p(`    兹介绍${m!.name}同志（${gender}，${age ?? '  '}岁，${labelEthnicity(m!.ethnicity)}，中共${category}党员，身份证号码${idText}）的党员组织关系由${row.fromOrgName}转去${row.t.destination}，请接洽。`),
+              p(`    兹介绍${m!.name}同志（${gender}，${age ?? '  '}岁，${m!.ethnicity ? (labelOf(ETHNICITY_CODES, m!.ethnicity) ?? m!.ethnicity) : ''}，中共${category}党员，身份证号码${idText}）的党员组织关系由${row.fromOrgName}转去${row.t.destination}，请接洽。`),
               p(`    该同志党费已交到${dues}。`),
               p(`    （有效期${chineseUpper(validity)}天）`),
               p(`（盖章）${row.fromOrgName}`, {}),
@@ -288,10 +288,5 @@ export function createMemberTransfersService({ db, clock, fieldCrypto, rules }: 
     },
   };
 }
-
-function labelEthnicity(code: string | null): string {
-  return code ? (ETHNICITY_LABELS.get(code) ?? code) : '';
-}
-const ETHNICITY_LABELS = new Map<string, string>(ETHNICITY_CODES.entries.map((e) => [e.code, e.label]));
 
 export type MemberTransfersService = ReturnType<typeof createMemberTransfersService>;

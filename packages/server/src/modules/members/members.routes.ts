@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import ExcelJS from 'exceljs';
 import { Type } from 'typebox';
-import { recordAudit } from '../../platform/audit.js';
 import { actorOf, auditActor } from '../../platform/auth.js';
-import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db.js';
 import { commonErrors, IdParams, Nullable, Paged } from '../../platform/http-schemas.js';
 import type { MemberTransfersService } from './member-transfers.service.js';
 import {
@@ -45,10 +41,7 @@ function attachment(filename: string, fallback: string) {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export const membersRoutes: FastifyPluginAsyncTypebox<{ membersService: MembersService; transfers: MemberTransfersService; db: Db; clock: Clock }> = async (
-  app,
-  { membersService, transfers, db, clock },
-) => {
+export const membersRoutes: FastifyPluginAsyncTypebox<{ membersService: MembersService; transfers: MemberTransfersService }> = async (app, { membersService, transfers }) => {
   app.get(
     '/members',
     { schema: { tags, summary: '党员名册（管理范围内，分页、搜索、筛选；默认只列在册党员）', querystring: MemberListQuery, response: { 200: Paged(MemberSummary), ...commonErrors } }, config: { access: 'member:read' } },
@@ -71,30 +64,8 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ membersService: MembersS
     '/members/stats.xlsx',
     { schema: { tags, summary: '导出党员统计（Excel）', querystring: OrgQuery }, config: { access: 'member:read' } },
     async (request, reply) => {
-      const stats = await membersService.stats(actorOf(request), request.query.orgId);
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('党员统计');
-      sheet.columns = [{ width: 24 }, { width: 26 }, { width: 12 }, { width: 12 }];
-      sheet.addRow([`${stats.orgName} 党员统计`]).font = { bold: true, size: 14 };
-      sheet.addRow([`统计日期：${stats.asOf}`, `在册党员总数：${stats.total}`]);
-      const sections: [string, { label: string; count: number }[]][] = [
-        ['人员类别', stats.byCategory],
-        ['性别', stats.byGender],
-        ['民族', stats.byEthnicity],
-        ['年龄', stats.byAgeBand],
-        ['学历', stats.byEducation],
-        ['党龄', stats.byStandingBand],
-        ['党籍状态', stats.byStatus],
-      ];
-      for (const [title, items] of sections) {
-        sheet.addRow([]);
-        const head = sheet.addRow(['分组', title, '人数', '占比']);
-        head.font = { bold: true };
-        for (const item of items) sheet.addRow(['', item.label, item.count, stats.total ? Number((item.count / stats.total).toFixed(4)) : 0]).getCell(4).numFmt = '0.0%';
-      }
-      await recordAudit(db, auditActor(request), { action: 'member.export', targetType: 'org', targetId: stats.orgId, orgId: stats.orgId, after: { kind: 'statistics', total: stats.total } }, clock());
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`党员统计-${stats.orgName}-${stats.asOf}.xlsx`, 'member-stats.xlsx')).header('cache-control', 'no-store').send(buffer);
+      const { buffer, filename } = await membersService.statsWorkbook(actorOf(request), auditActor(request), request.query.orgId);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(filename, 'member-stats.xlsx')).header('cache-control', 'no-store').send(buffer);
     },
   );
 

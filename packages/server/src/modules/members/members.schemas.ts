@@ -18,6 +18,8 @@ export const MEMBER_STATUS_LABELS: Record<string, string> = {
 export const ON_ROSTER_STATUSES = ['normal', 'mobile', 'lost_contact', 'suspended'] as const;
 export const MEMBER_SORTS = ['name', '-name', 'joinedOn', '-joinedOn', 'birthDate', '-birthDate', 'probationEndsOn'] as const;
 export const GENDERS = ['male', 'female'] as const;
+/** The one place the two genders are named (GB/T 2261.1 男/女). */
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
 
 const IsoDate = (title: string) => Type.String({ format: 'date', title });
 const literalUnion = (values: readonly string[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { BRANCH_LIKE, maskIdNumber, maskPhone, MEMBER_CODE_TABLES, parseIdNumber } from '@dangjian/regulations';
 import { appendAudit, recordAudit, type AuditActor } from '../../platform/audit.js';
@@ -15,7 +16,7 @@ import { checkMemberRecord, MEMBER_FIELD_LABELS, type MemberRecordInput } from '
 import { memberColumns } from './member.repo.js';
 import { MEMBER_EVENT_KINDS, recordMemberEvent } from './member-events.js';
 import type { MemberFinding, MemberRules } from './member-rules.js';
-import { LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ON_ROSTER_STATUSES } from './members.schemas.js';
+import { GENDER_LABELS, LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ON_ROSTER_STATUSES } from './members.schemas.js';
 
 export interface MembersServiceDeps {
   db: Db;
@@ -55,7 +56,6 @@ const SORTS: Record<string, SQL[]> = {
 };
 
 const onRoster = inArray(members.status, [...ON_ROSTER_STATUSES]);
-const GENDER_LABELS: Record<string, string> = { male: '男', female: '女' };
 
 export type MemberListQuery = {
   orgId?: number;
@@ -477,7 +477,7 @@ export function createMembersService({ db, clock, orgService, fieldCrypto, rules
         counts(where, sql<string>`${members.status}`),
       ]);
       const total = [...category.values()].reduce((a, b) => a + b, 0);
-      const tableEntries = (table: 'ethnicity' | 'education') => MEMBER_CODE_TABLES[table]!.entries.map((e) => [e.code, e.label] as const);
+      const tableEntries = (table: 'ethnicity' | 'education') => MEMBER_CODE_TABLES[table].entries.map((e) => [e.code, e.label] as const);
       const byEthnicity = ordered(ethnicity, tableEntries('ethnicity')).filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
       return {
         orgId: root.id,
@@ -492,6 +492,32 @@ export function createMembersService({ db, clock, orgService, fieldCrypto, rules
         byStandingBand: ordered(standingBand, [['probationary', '预备党员（未计党龄）'] as const, ...STANDING_BANDS.map(([k, l]) => [k, l] as const)]).filter((c) => c.count > 0 || c.key !== ''),
         byStatus: ordered(status, ON_ROSTER_STATUSES.map((s) => [s, MEMBER_STATUS_LABELS[s]!] as const)),
       };
+    },
+
+    /** The statistics as an Excel workbook (audited export). */
+    async statsWorkbook(actor: Actor, auditAs: AuditActor, orgId: number | undefined) {
+      const stats = await service.stats(actor, orgId);
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('党员统计');
+      sheet.columns = [{ width: 24 }, { width: 26 }, { width: 12 }, { width: 12 }];
+      sheet.addRow([`${stats.orgName} 党员统计`]).font = { bold: true, size: 14 };
+      sheet.addRow([`统计日期：${stats.asOf}`, `在册党员总数：${stats.total}`]);
+      const sections: [string, { label: string; count: number }[]][] = [
+        ['人员类别', stats.byCategory],
+        ['性别', stats.byGender],
+        ['民族', stats.byEthnicity],
+        ['年龄', stats.byAgeBand],
+        ['学历', stats.byEducation],
+        ['党龄', stats.byStandingBand],
+        ['党籍状态', stats.byStatus],
+      ];
+      for (const [title, items] of sections) {
+        sheet.addRow([]);
+        sheet.addRow(['分组', title, '人数', '占比']).font = { bold: true };
+        for (const item of items) sheet.addRow(['', item.label, item.count, stats.total ? Number((item.count / stats.total).toFixed(4)) : 0]).getCell(4).numFmt = '0.0%';
+      }
+      await recordAudit(db, auditAs, { action: 'member.export', targetType: 'org', targetId: stats.orgId, orgId: stats.orgId, after: { kind: 'statistics', total: stats.total } }, clock());
+      return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `党员统计-${stats.orgName}-${stats.asOf}.xlsx` };
     },
 
     async birthdays(actor: Actor, query: { orgId?: number; month?: number }) {
@@ -625,7 +651,7 @@ export function createMembersService({ db, clock, orgService, fieldCrypto, rules
     async resolveCorrection(actor: Actor, auditAs: AuditActor, id: number, body: { status: 'accepted' | 'rejected'; note: string | null }) {
       const [found] = await corrections(and(eq(memberCorrectionRequests.id, id), scopeCondition(actor.scope, orgs)), 1, 0);
       if (!found) throw new AppError('E_CORRECTION_NOT_FOUND');
-      if (found.status !== 'open') throw new AppError('E_TRANSFER_STATE', '该申请已处理');
+      if (found.status !== 'open') throw new AppError('E_CORRECTION_STATE');
       const now = clock();
       await db.transaction(async (tx) => {
         await tx.update(memberCorrectionRequests).set({ status: body.status, resolvedAt: now, resolvedBy: actor.userId, resolutionNote: body.note?.trim() || null }).where(eq(memberCorrectionRequests.id, id));

@@ -3,8 +3,9 @@ import { Type } from 'typebox';
 import { commonErrors, Nullable } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
 import { MEMBER_CODE_TABLES, type CodeTable } from '@dangjian/regulations';
-import { LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, TRANSFER_STATUS_LABELS } from '../members/members.schemas.js';
+import { GENDER_LABELS, LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, TRANSFER_STATUS_LABELS } from '../members/members.schemas.js';
 import { MEMBER_EVENT_KINDS } from '../members/member-events.js';
+import { MEMBER_FIELD_LABELS } from '../members/member-record.js';
 import { UNIT_ADMIN_LEVEL_LABELS, UNIT_LEADING_BODY_LABELS } from '../org/units.service.js';
 import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import { ELECTION_METHODS } from '../elections/elections.service.js';
@@ -36,6 +37,7 @@ const CodeTables = Type.Object({
   transferKinds: CodeList,
   correctionStatuses: CodeList,
   memberEventKinds: CodeList,
+  memberFields: CodeList,
   unitAdminLevels: CodeList,
   unitLeadingBodies: CodeList,
 });
@@ -50,10 +52,7 @@ export const CODE_TABLES = {
   roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code] })),
   memberCategories: MEMBER_CATEGORIES.map((code) => ({ code, label: MEMBER_CATEGORY_LABELS[code] ?? code })),
   memberStatuses: MEMBER_STATUSES.map((code) => ({ code, label: MEMBER_STATUS_LABELS[code] ?? code })),
-  genders: [
-    { code: 'male', label: '男' },
-    { code: 'female', label: '女' },
-  ],
+  genders: codes(GENDER_LABELS),
   committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
   electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
   termStages: codes({ ok: '任期内', due_soon: '即将届满', due_imminent: '临近届满', overdue: '已逾期' }),
@@ -70,6 +69,7 @@ export const CODE_TABLES = {
   transferKinds: codes({ internal: '系统内转接', outbound: '转出本系统' }),
   correctionStatuses: codes({ open: '待处理', accepted: '已采纳', rejected: '未采纳' }),
   memberEventKinds: codes(MEMBER_EVENT_KINDS),
+  memberFields: codes(MEMBER_FIELD_LABELS),
   unitAdminLevels: codes(UNIT_ADMIN_LEVEL_LABELS),
   unitLeadingBodies: codes(UNIT_LEADING_BODY_LABELS),
   orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),

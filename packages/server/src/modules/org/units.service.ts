@@ -5,7 +5,7 @@
  * unit by name, but a unit's page (its organizations) is shown only to those who manage it or hold one of
  * its organizations in scope.
  */
-import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import type { Clock } from '../../platform/clock.js';
@@ -147,13 +147,6 @@ export function createUnitsService({ db, clock }: { db: Db; clock: Clock }) {
         await appendAudit(tx, auditAs, { action: 'unit.update', targetType: 'unit', targetId: id, orgId: values.managingOrgId, before, after: values }, now);
       });
       return this.get(actor, id);
-    },
-
-    /** How many units exist and how many the actor manages (for the page header). */
-    async counts(actor: Actor) {
-      const [all] = await db.select({ n: count() }).from(units);
-      const [mine] = await db.select({ n: count() }).from(units).innerJoin(orgs, eq(orgs.id, units.managingOrgId)).where(scopeCondition(actor.scope, orgs));
-      return { total: all?.n ?? 0, managed: mine?.n ?? 0 };
     },
   };
 }

@@ -14,7 +14,7 @@ import { useMe } from '../auth/auth';
 import { activeGrant } from '../../app/access';
 import { fetchSelf, fetchSelfCorrections, fetchSelfTimeline, requestCorrection, selfKeys } from '../members/correctionApi';
 import { correctionStatusLabel } from '../members/corrections';
-import { CORRECTABLE_FIELDS } from '../members/memberForm';
+import { correctableFields } from '../members/memberForm';
 import { MemberTimeline } from '../members/MemberTimeline';
 
 /** Home page of an ordinary member: own record (ID number masked), organization, timeline, and correction requests. */
@@ -167,6 +167,7 @@ interface CorrectionForm {
 }
 
 function CorrectionModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const codes = useCodeTables().data;
   const [form] = Form.useForm<CorrectionForm>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -196,7 +197,7 @@ function CorrectionModal({ open, onClose }: { open: boolean; onClose: () => void
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       <Form<CorrectionForm> form={form} layout="vertical" name="selfCorrection" onFinish={(v) => save.mutate(v)}>
         <Form.Item label="需更正的项目" name="field" rules={[{ required: true, message: '请选择需更正的项目' }]}>
-          <Select options={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: f }))} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} />
+          <Select options={correctableFields(codes).map((f) => ({ value: f, label: f }))} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item label="正确内容" name="proposedValue" rules={[{ max: 200 }]}>
           <Input maxLength={200} placeholder="如：1985-03-02" />

@@ -10,7 +10,7 @@ import { isAfterToday } from '../../shared/format';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { UnitSelect } from '../orgs/UnitSelect';
 import { afterMemberChange, createMember, updateMember } from './memberApi';
-import { MEMBER_FIELD_LABELS as L, MEMBER_FORM_FIELDS, memberCreateBody, memberFormValues, memberPatchOf, type MemberFormValues } from './memberForm';
+import { MEMBER_FORM_FIELDS, memberFieldLabels, memberCreateBody, memberFormValues, memberPatchOf, type MemberFormValues } from './memberForm';
 
 interface MemberFormModalProps {
   open: boolean;
@@ -38,6 +38,7 @@ export function MemberFormModal({ open, member, defaultOrgId, onClose, onSaved }
   const queryClient = useQueryClient();
   const codeTables = useCodeTables();
   const codes = codeTables.data;
+  const L = memberFieldLabels(codes);
   const category = Form.useWatch('category', form);
   const editing = member !== undefined;
 

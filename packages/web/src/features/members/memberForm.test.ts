@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { MemberDetail } from '../../api/types';
-import { CORRECTABLE_FIELDS, MEMBER_FORM_FIELDS, memberCreateBody, memberFormValues, memberPatchOf } from './memberForm';
+import { correctableFields, MEMBER_FORM_FIELDS, memberCreateBody, memberFormValues, memberPatchOf } from './memberForm';
 
 const member: MemberDetail = {
   id: 5,
@@ -67,7 +67,8 @@ describe('member form', () => {
   it('names every field the server may report, and offers 其他 for corrections', () => {
     expect(MEMBER_FORM_FIELDS).toContain('orgId');
     expect(MEMBER_FORM_FIELDS).toContain('idNumber');
-    expect(CORRECTABLE_FIELDS).toContain('公民身份号码');
-    expect(CORRECTABLE_FIELDS.at(-1)).toBe('其他');
+    const fields = correctableFields({ memberFields: [{ code: 'idNumber', label: '公民身份号码' }] });
+    expect(fields).toContain('公民身份号码');
+    expect(fields.at(-1)).toBe('其他');
   });
 });

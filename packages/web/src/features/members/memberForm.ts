@@ -2,41 +2,45 @@
 // POST /members (all fields) or PATCH /members/:id (only what changed). Pure; tested in memberForm.test.ts.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Gender, MemberCategory, MemberCreateInput, MemberDetail, MemberInput, MemberUpdateInput } from '../../api/types';
+import { labelOf, type CodeTables } from '../../shared/codeTables';
 import { textOrNull, toIsoDate } from '../../shared/format';
 
-/** The form's names of a member's fields, as the form, the import template and a correction request call them. */
-export const MEMBER_FIELD_LABELS: Readonly<Record<keyof MemberInput, string>> = {
-  name: '姓名',
-  gender: '性别',
-  idNumber: '公民身份号码',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  nativePlace: '籍贯',
-  education: '学历',
-  degree: '学位',
-  joinedOn: '入党日期',
-  fullMemberOn: '转正日期',
-  category: '人员类别',
-  jobPosition: '工作岗位',
-  position: '工作单位职务',
-  rank: '职级',
-  unitId: '工作单位',
-  phone: '联系电话',
-  standingAdjustmentYears: '党龄校正值',
-};
+/** A member's editable fields; their Chinese names come from the server (code table memberFields). */
+export const MEMBER_FIELD_KEYS = [
+  'name',
+  'gender',
+  'idNumber',
+  'ethnicity',
+  'birthDate',
+  'nativePlace',
+  'education',
+  'degree',
+  'joinedOn',
+  'fullMemberOn',
+  'category',
+  'jobPosition',
+  'position',
+  'rank',
+  'unitId',
+  'phone',
+  'standingAdjustmentYears',
+] as const satisfies readonly (keyof MemberInput)[];
+
+/** The names of the fields as the server calls them in its messages and the import template. */
+export function memberFieldLabels(codes: Pick<CodeTables, 'memberFields'> | undefined): Record<keyof MemberInput, string> {
+  return Object.fromEntries(MEMBER_FIELD_KEYS.map((k) => [k, labelOf(codes?.memberFields, k)])) as Record<keyof MemberInput, string>;
+}
 
 /** Fields the server may name in an error (formFieldErrors). */
-export const MEMBER_FORM_FIELDS = ['orgId', ...(Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberInput)[])] as const;
+export const MEMBER_FORM_FIELDS = ['orgId', ...MEMBER_FIELD_KEYS] as const;
 export type MemberFormField = (typeof MEMBER_FORM_FIELDS)[number];
 
 /** What a member may ask to have corrected (信息更正申请), by its Chinese name; 其他 for anything else. */
-export const CORRECTABLE_FIELDS: readonly string[] = [
-  ...(['name', 'gender', 'idNumber', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'degree', 'joinedOn', 'fullMemberOn', 'jobPosition', 'position', 'rank', 'unitId', 'phone'] as const).map(
-    (f) => MEMBER_FIELD_LABELS[f],
-  ),
-  '所在党组织',
-  '其他',
-];
+export function correctableFields(codes: Pick<CodeTables, 'memberFields'> | undefined): string[] {
+  const labels = memberFieldLabels(codes);
+  const fields = MEMBER_FIELD_KEYS.filter((k) => k !== 'category' && k !== 'standingAdjustmentYears');
+  return [...fields.map((f) => labels[f]), '所在党组织', '其他'];
+}
 
 export interface MemberFormValues {
   orgId?: number;
