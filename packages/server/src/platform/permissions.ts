@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'member:read', // list, search and read members inside the scope
   'member:write', // change member records inside the scope
   'member:unmask', // see a member's full ID number or phone (each unmask is audited)
+  'meeting:read', // activities (三会一课 …), compliance lights, ledgers and digests inside the scope
+  'meeting:write', // plan, record, complete and cancel activities inside the scope
   'self:read', // a member's own record
   'account:read', // list accounts
   'account:manage', // create, disable, reset and unlock accounts
@@ -37,9 +39,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask'],
-  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask'],
-  branch_officer: ['org:read', 'org:export', 'member:read', 'member:write'],
+  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write'],
+  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write'],
+  branch_officer: ['org:read', 'org:export', 'member:read', 'member:write', 'meeting:read', 'meeting:write'],
   member: ['self:read', 'org:read'],
   system_admin: ['account:read', 'account:manage', 'settings:read'],
   // Security administrators grant scopes on org nodes, so they see the structure (names, types) of the whole tree.

@@ -303,3 +303,87 @@ export const memberImports = pgTable('member_imports', {
   createdAt: ts('created_at').notNull(),
   finishedAt: ts('finished_at'),
 });
+
+// 0005: organizational life (组织生活) and its derived compliance tables.
+export const activities = pgTable('activities', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  orgId: integer('org_id').notNull(),
+  status: text('status').notNull(),
+  topic: text('topic').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  startsAt: text('starts_at'),
+  endsAt: text('ends_at'),
+  place: text('place'),
+  host: text('host'),
+  recorder: text('recorder'),
+  lecturer: text('lecturer'),
+  lecturerMemberId: integer('lecturer_member_id'),
+  content: text('content'),
+  decisions: text('decisions'),
+  cancelReason: text('cancel_reason'),
+  clientDraftId: text('client_draft_id'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  completedAt: ts('completed_at'),
+});
+
+export const activityTypes = pgTable('activity_types', {
+  activityId: integer('activity_id').notNull(),
+  type: text('type').notNull(),
+});
+
+export const activityAttendance = pgTable('activity_attendance', {
+  activityId: integer('activity_id').notNull(),
+  memberId: integer('member_id').notNull(),
+  status: text('status').notNull(),
+  reason: text('reason'),
+});
+
+export const complianceResults = pgTable('compliance_results', {
+  orgId: integer('org_id').notNull(),
+  obligation: text('obligation').notNull(),
+  periodKind: text('period_kind').notNull(),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  light: text('light').notNull(),
+  held: integer('held').notNull(),
+  minCount: integer('min_count').notNull(),
+  ruleId: text('rule_id').notNull(),
+  code: text('code'),
+  severity: text('severity'),
+  message: text('message'),
+  basis: jsonb('basis').notNull(),
+  evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+});
+
+export const branchLights = pgTable('branch_lights', {
+  orgId: integer('org_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  light: text('light').notNull(),
+  reasons: jsonb('reasons').notNull(),
+  evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+});
+
+export const memberAbsenceFindings = pgTable('member_absence_findings', {
+  memberId: integer('member_id').primaryKey(),
+  orgId: integer('org_id').notNull(),
+  consecutiveMonths: integer('consecutive_months').notNull(),
+  sinceMonth: date('since_month', { mode: 'string' }).notNull(),
+  ruleId: text('rule_id').notNull(),
+  code: text('code').notNull(),
+  severity: text('severity').notNull(),
+  message: text('message').notNull(),
+  basis: jsonb('basis').notNull(),
+  evaluatedOn: date('evaluated_on', { mode: 'string' }).notNull(),
+});
+
+export const monthlyDigests = pgTable('monthly_digests', {
+  orgId: integer('org_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  items: jsonb('items').notNull(),
+  generatedAt: ts('generated_at').notNull(),
+  channels: jsonb('channels').notNull(),
+  readAt: ts('read_at'),
+  readBy: integer('read_by'),
+});

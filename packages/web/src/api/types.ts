@@ -7,6 +7,8 @@ export type Permission =
   | 'member:read'
   | 'member:write'
   | 'member:unmask'
+  | 'meeting:read'
+  | 'meeting:write'
   | 'self:read'
   | 'account:manage'
   | 'account:read'
