@@ -50,6 +50,12 @@ export interface CodeTables {
   transferKinds?: Code[];
   unitAdminLevels?: Code[];
   unitLeadingBodies?: Code[];
+  /** Organizational life: 活动类型, 活动状态, 出勤情况, 亮灯, and the obligations judged by meetings.frequency. */
+  activityTypes?: Code[];
+  activityStatuses?: Code[];
+  attendanceStatuses?: Code[];
+  lights?: Code[];
+  obligations?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, Nullable } from '../../platform/http-schemas.js';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.js';
-import { MEMBER_CODE_TABLES, type CodeTable } from '@dangjian/regulations';
+import { MEETING_ACTIVITIES, MEETING_ACTIVITY_IDS, MEMBER_CODE_TABLES, type CodeTable } from '@dangjian/regulations';
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS, ATTENDANCE_STATUS_LABELS, LIGHT_LABELS } from '../meetings/activity-types.js';
 import { GENDER_LABELS, LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, TRANSFER_STATUS_LABELS } from '../members/members.schemas.js';
 import { MEMBER_EVENT_KINDS } from '../members/member-events.js';
 import { MEMBER_FIELD_LABELS } from '../members/member-record.js';
@@ -40,6 +41,11 @@ const CodeTables = Type.Object({
   memberFields: CodeList,
   unitAdminLevels: CodeList,
   unitLeadingBodies: CodeList,
+  activityTypes: CodeList,
+  activityStatuses: CodeList,
+  attendanceStatuses: CodeList,
+  lights: CodeList,
+  obligations: CodeList,
 });
 
 const codes = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
@@ -56,7 +62,7 @@ export const CODE_TABLES = {
   committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
   electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
   termStages: codes({ ok: '任期内', due_soon: '即将届满', due_imminent: '临近届满', overdue: '已逾期' }),
-  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息', probation: '预备党员转正', transfer: '组织关系转接' }),
+  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息', probation: '预备党员转正', transfer: '组织关系转接', meeting: '组织生活', absence: '连续缺席组织生活' }),
   postSources: codes({ elected: '选举', appointed: '任命' }),
   adjustmentKinds: codes({ postpone: '延期换届', advance: '提前换届' }),
   statisticsCategories: STATISTICS_CATEGORIES.map((code) => ({ code, label: STATISTICS_CATEGORY_LABELS[code] })),
@@ -72,6 +78,12 @@ export const CODE_TABLES = {
   memberFields: codes(MEMBER_FIELD_LABELS),
   unitAdminLevels: codes(UNIT_ADMIN_LEVEL_LABELS),
   unitLeadingBodies: codes(UNIT_LEADING_BODY_LABELS),
+  activityTypes: codes(ACTIVITY_TYPE_LABELS),
+  activityStatuses: codes(ACTIVITY_STATUS_LABELS),
+  attendanceStatuses: codes(ATTENDANCE_STATUS_LABELS),
+  lights: codes(LIGHT_LABELS),
+  // The obligations judged by meetings.frequency, named as the rule names them.
+  obligations: MEETING_ACTIVITY_IDS.map((code) => ({ code, label: MEETING_ACTIVITIES[code].name })),
   orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),
 };
 
