@@ -23,6 +23,8 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createCommitteesService } from './modules/committees/committees.service.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { createOrgRules } from './modules/elections/org-rules.js';
@@ -33,6 +35,8 @@ import { createGrantsService } from './modules/grants/grants.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ledgersRoutes } from './modules/ledgers/ledgers.routes.js';
 import { createLedgersService } from './modules/ledgers/ledgers.service.js';
+import { activitiesRoutes } from './modules/meetings/activities.routes.js';
+import { createActivitiesService } from './modules/meetings/activities.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
@@ -144,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const findings = createFindingsService({ clock, rules: orgRules });
   const committeesService = createCommitteesService({ db, clock, orgService, rules: orgRules, findings });
   const electionsService = createElectionsService({ db, clock, orgService, committees: committeesService, rules: orgRules, findings });
+  const compliance = createComplianceService({ db, clock, orgService, regulations: deps.regulations });
+  const activities = createActivitiesService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, onActivitiesChanged: compliance.reevaluate });
   const warningsService = createWarningsService({ db, clock, orgService, rules: orgRules, memberRules, elections: electionsService });
   const services = {
     auth: createAuthService({ db, clock, policy, demoMode: config.demoMode }),
@@ -166,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ledgersRoutes, { ...api, ledgersService: createLedgersService({ db, clock, orgService }) });
   await app.register(memberImportsRoutes, { ...api, memberImports: createMemberImportService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, memberRules }) });
   await app.register(membersRoutes, { ...api, membersService, transfers: transfersService });
+  await app.register(activitiesRoutes, { ...api, activities });
+  await app.register(complianceRoutes, { ...api, compliance });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
   await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });
   await app.register(grantsRoutes, { ...api, grantsService: services.grantsService });
