@@ -93,3 +93,4 @@ export {
   type MeetingActivity,
 } from './rules/meetings/frequency.rule.js';
 export { meetingAbsence, type AbsenceDetail } from './rules/meetings/absence.rule.js';
+export { dayOfWeek, firstWorkingDayOfMonth, fixedPublicHolidays, isWorkingDay, FIXED_PUBLIC_HOLIDAYS_PARAMETER } from './rules/calendar/working-day.js';

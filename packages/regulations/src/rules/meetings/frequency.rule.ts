@@ -13,6 +13,7 @@ export const MEETING_ACTIVITIES = {
   org_life_meeting: { name: '组织生活会', verb: '召开', notApplicableReason: '本组织不单独召开组织生活会（事实 applicable 为 false）' },
   democratic_review: { name: '民主评议党员', verb: '开展', notApplicableReason: '本组织不单独开展民主评议党员（事实 applicable 为 false）' },
   heart_to_heart_talk: { name: '谈心谈话', verb: '开展', notApplicableReason: '不适用谈心谈话频次要求（事实 applicable 为 false）' },
+  secretary_lecture: { name: '党委（党组）书记讲党课', verb: '开展', notApplicableReason: '本组织不是党委（党组），不检查书记讲党课（事实 applicable 为 false）' },
 } as const;
 
 /** The `activity` fact's values, in catalogue order. */
@@ -25,6 +26,7 @@ export const MEETING_ACTIVITY_IDS = [
   'org_life_meeting',
   'democratic_review',
   'heart_to_heart_talk',
+  'secretary_lecture',
 ] as const satisfies readonly (keyof typeof MEETING_ACTIVITIES)[];
 export type MeetingActivity = (typeof MEETING_ACTIVITY_IDS)[number];
 
@@ -78,7 +80,8 @@ export const meetingFrequency = defineRule({
     '党员大会一般每季度 1 次（支部工作条例第十一条），' +
     '支委会、党小组会一般每月 1 次（第十二、十三条），党课每季度 1 次（条例只要求"按期"，次数为地方通行做法，可按本辖区规定修改），' +
     '主题党日每月 1 次（第十六条，条号待核），组织生活会每年至少 1 次（第十七条），民主评议党员一般每年 1 次（第十八条，条号待核），' +
-    '谈心谈话每年一般不少于 1 次（第十九条，held 为被检查的一对人或一名党员当年的谈话次数）。期间种类和最低次数都是参数 meetings.<活动>.period、' +
+    '谈心谈话每年一般不少于 1 次（第十九条，held 为被检查的一对人或一名党员当年的谈话次数），党委（党组）书记每年至少讲 1 次党课' +
+    '（第十五条，条号待核；held 为书记本人当年讲党课的次数）。期间种类和最低次数都是参数 meetings.<活动>.period、' +
     'meetings.<活动>.min_count。已达到最低次数为绿灯（met）；未达到但期间尚未结束（评价日不晚于期末，期末当天仍算未结束）为黄灯：' +
     '以 <活动>_due 提醒，依据是"一般"效力的提醒参数 meetings.open_period_reminder，因此只是 warning；期间结束仍未达到为红灯：<活动>_missed，' +
     '严重程度取最低次数参数的效力（应当 → violation，一般 → warning）。提醒参数关闭时黄灯不作为问题报告。' +
