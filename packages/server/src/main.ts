@@ -1,5 +1,6 @@
 // Entry point: `npm start`. Opens the database (PGlite in ./data, or DATABASE_URL), applies migrations,
-// loads demo data (demo mode) or creates the platform administrators (first production start), listens.
+// loads demo data (demo mode) or creates the platform administrators (first production start), listens, and starts
+// the daily compliance schedule (lights, 月提示; COMPLIANCE_SCHEDULE=off disables it).
 import { loadRegulations } from '@dangjian/regulations/load';
 import { buildApp, VERSION } from './app.js';
 import { bootstrapProduction } from './platform/bootstrap.js';
@@ -10,6 +11,9 @@ import { createFieldCrypto, loadFieldKey, verifyFieldKey } from './platform/fiel
 import { migrate } from './platform/migrate.js';
 import { ROLE_LABELS } from './platform/permissions.js';
 import { DEMO_PASSWORD, loadDemoData } from './modules/demo/demo-loader.js';
+import { scheduleEnabled, startComplianceSchedule } from './modules/compliance/compliance-schedule.js';
+import { createDigests } from './modules/compliance/digests.js';
+import { createComplianceEvaluator } from './modules/compliance/evaluator.js';
 
 async function main() {
   const config = loadConfig();
@@ -22,6 +26,7 @@ async function main() {
   if (config.demoMode) {
     const demo = await loadDemoData(database.db, systemClock, regulations, fieldCrypto);
     lines.push(demo.loaded ? `已载入演示数据：${demo.orgs} 个组织、${demo.members} 名党员` : '演示数据已存在（删除 data/ 目录可重新生成）');
+    if (demo.evaluated) lines.push(`已评价近 14 个月的组织生活：${demo.evaluated.orgs} 个组织、${demo.evaluated.lights} 个月度亮灯`);
     lines.push(`演示账号（密码均为 ${DEMO_PASSWORD}，仅限演示模式）：`);
     for (const a of demo.accounts) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]}${a.displayName ? ` · ${a.displayName}` : ''}`);
   } else {
@@ -45,7 +50,18 @@ async function main() {
       '',
     ].join('\n'),
   );
+  const schedule = scheduleEnabled()
+    ? startComplianceSchedule({
+        db: database.db,
+        clock: systemClock,
+        evaluator: createComplianceEvaluator({ clock: systemClock, regulations }),
+        digests: createDigests({ clock: systemClock, regulations }),
+        log: { info: (message) => app.log.info(message), error: (message, error) => app.log.error({ err: error }, message) },
+      })
+    : null;
   const shutdown = async () => {
+    schedule?.stop();
+    await schedule?.idle();
     await app.close();
     await database.close();
     process.exit(0);

@@ -48,8 +48,21 @@ describe('personal data stays masked', () => {
     const firstMember = (await call(t.app, s.jiguan1!, 'GET', '/api/members?pageSize=1')).json().items[0].id;
     const outbound = await call(t.app, s.jiguan1!, 'POST', '/api/member-transfers', { memberId: firstMember, kind: 'outbound', destination: '外省某机关党支部', reason: '调动', startedOn: '2026-11-20' });
     expect(outbound.statusCode, outbound.body).toBe(201);
-    const ids: Record<string, number> = { orgs: root, members: (await call(t.app, s.jiguan1!, 'GET', '/api/members?pageSize=1&status=all&sort=-name')).json().items[0].id, 'member-transfers': outbound.json().id };
-    const queries: Record<string, string> = { '/api/member-transfers': '?direction=outgoing', '/api/member-transfers/targets': '?q=支部', '/api/members': '?pageSize=100', '/api/orgs': '?q=支部' };
+    const ids: Record<string, number> = {
+      orgs: root,
+      members: (await call(t.app, s.jiguan1!, 'GET', '/api/members?pageSize=1&status=all&sort=-name')).json().items[0].id,
+      'member-transfers': outbound.json().id,
+      activities: (await call(t.app, s.jiguan1!, 'GET', '/api/activities?pageSize=1&status=completed')).json().items[0].id,
+    };
+    const queries: Record<string, string> = {
+      '/api/member-transfers': '?direction=outgoing',
+      '/api/member-transfers/targets': '?q=支部',
+      '/api/members': '?pageSize=100',
+      '/api/orgs': '?q=支部',
+      '/api/activities': '?pageSize=100',
+      '/api/activities/attendance-template': `?orgId=${root}`,
+      '/api/activities/ledger.xlsx': '?from=2025-11-24&to=2026-11-23',
+    };
     const urls: string[] = [];
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       if (!ops.get) continue;

@@ -18,6 +18,9 @@ let unitB: number;
 let transferB: number;
 let correctionB: number;
 let importB: number;
+let activityA: number;
+let activityB: number;
+let activityBTopic: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -51,6 +54,11 @@ beforeAll(async () => {
   });
   expect(imported.statusCode, imported.body).toBe(202);
   importB = imported.json().id;
+  // Activities (组织生活) of each branch, from the demo data.
+  activityA = (await call(t.app, s.zhibu1!, 'GET', '/api/activities?pageSize=1')).json().items[0].id;
+  const b2 = (await call(t.app, s.zhibu2!, 'GET', '/api/activities?pageSize=1&status=completed')).json().items[0];
+  activityB = b2.id;
+  activityBTopic = b2.topic;
 });
 afterAll(() => t.close());
 
@@ -82,6 +90,9 @@ const bodies: Record<string, unknown> = {
   'POST /api/orgs/{id}/split': { parts: [{ name: '越权拆分', memberIds: [] }], effectiveOn: '2026-11-22', reason: 'x' },
   'POST /api/orgs/{id}/dissolve': { effectiveOn: '2026-11-22', reason: '越权撤销' },
   'POST /api/orgs/{id}/term-adjustments': { newDueOn: '2027-01-01', approvedOn: '2026-11-22', approvalDoc: 'x', reason: 'x' },
+  'PATCH /api/activities/{id}': { topic: '越权修改' },
+  'POST /api/activities/{id}/complete': { attendance: [{ memberId: 1, status: 'present' }] },
+  'POST /api/activities/{id}/cancel': { reason: '越权取消' },
 };
 
 describe('a business user cannot reach another branch’s objects through any route that takes an id', () => {
@@ -96,6 +107,7 @@ describe('a business user cannot reach another branch’s objects through any ro
       'member-transfers': transferB,
       'member-corrections': correctionB,
       'member-imports': importB,
+      activities: activityB,
     };
     const routes = await idRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(8);
@@ -119,6 +131,9 @@ describe('a business user cannot reach another branch’s objects through any ro
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/orgs/${branchA}/ledgers/org-info`)).statusCode).toBe(200);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/members/${memberA}`)).statusCode).toBe(200);
     expect((await call(t.app, s.zhibu1!, 'PATCH', `/api/members/${memberA}`, { position: '组织委员' })).statusCode).toBe(200);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities/${activityA}`)).statusCode).toBe(200);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities/${activityA}/record.docx`)).statusCode).toBe(200);
+    expect((await call(t.app, s.jiguan2!, 'GET', `/api/activities/${activityB}`)).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'GET', `/api/members/${memberB}`)).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'PATCH', `/api/orgs/${branchB}`, { shortName: '测试简称' })).statusCode).toBe(200);
   });
@@ -127,6 +142,9 @@ describe('a business user cannot reach another branch’s objects through any ro
     expect((await call(t.app, s.jiguan1!, 'POST', '/api/orgs', { parentId: branchB, name: '越权党小组', type: 'party_small_group' })).statusCode).toBe(404);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/members?orgId=${branchB}`)).statusCode).toBe(404);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/dashboard?orgId=${branchB}`)).statusCode).toBe(404);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities?orgId=${branchB}`)).statusCode).toBe(404);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities/ledger.xlsx?orgId=${branchB}&from=2026-01-01&to=2026-11-23`)).statusCode).toBe(404);
+    expect((await call(t.app, s.jiguan1!, 'POST', '/api/activities', { orgId: branchB, status: 'planned', types: ['theme_day'], topic: '越权计划', heldOn: '2026-11-30' })).statusCode).toBe(404);
   });
 });
 
@@ -150,6 +168,17 @@ describe('lists and searches never show another branch’s data', () => {
     }
     const search = await allPages(s.zhibu1!, `/api/members?q=${encodeURIComponent(memberBName)}`);
     expect(search.map((m) => m.id)).not.toContain(memberB);
+  });
+
+  it('branch A’s activity list holds only branch A’s activities, and B’s are not found by topic', async () => {
+    const list = await allPages(s.zhibu1!, '/api/activities');
+    expect(list.length).toBeGreaterThan(10);
+    expect(list.every((a) => a.orgId === branchA)).toBe(true);
+    expect(list.map((a) => a.id)).not.toContain(activityB);
+    const search = await allPages(s.zhibu1!, `/api/activities?q=${encodeURIComponent(activityBTopic)}`);
+    expect(search.map((a) => a.id)).not.toContain(activityB);
+    const organA = await allPages(s.jiguan1!, `/api/activities?q=${encodeURIComponent(activityBTopic)}`);
+    expect(organA.map((a) => a.id)).not.toContain(activityB);
   });
 
   it('org search in one organ finds nothing of another organ', async () => {

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { Nullable } from '../../platform/http-schemas.js';
 import { LIGHTS } from '../meetings/activity-types.js';
 
-const literalUnion = (values: readonly string[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });
+const literalUnion = <const T extends readonly string[]>(values: T, title: string) => Type.Enum(values, { title });
 export const LightSchema = literalUnion(LIGHTS, '亮灯');
 const Month = (title: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', title, description: 'YYYY-MM' });
 
@@ -12,7 +12,8 @@ const Month = (title: string) => Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])
 export const BasisItem = Type.Object({
   parameter: Type.String(),
   value: Type.Unknown(),
-  force: Type.String(),
+  effectiveFrom: Type.String({ format: 'date', description: '所用取值的生效日期' }),
+  force: Type.String({ description: 'shall 应当 · generally 一般 · may 可以' }),
   title: Type.String({ description: '法规名称' }),
   article: Type.String(),
   quote: Nullable(Type.String()),
@@ -114,3 +115,8 @@ export const DigestQuery = Type.Object(
   { orgId: Type.Optional(Type.Integer({ minimum: 1, title: '组织' })), month: Type.Optional(Month('月份')) },
   { additionalProperties: false },
 );
+
+/** The digest of the month, or null when it has not been generated yet (本月提示尚未生成). */
+export const CurrentDigest = Nullable(MonthlyDigest);
+
+export const DigestReadBody = Type.Object({ orgId: Type.Integer({ minimum: 1, title: '组织' }), month: Month('月份') }, { additionalProperties: false });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateDemoActivities } from './demo-activities.js';
 import { generateDemoDataset, type DemoDataset, type DemoMember, type DemoOrgType } from './demo-dataset.js';
+import { generateDemoOrgRecords } from './demo-org-records.js';
 
 const AS_OF = '2026-11-23';
 const BRANCH_LIKE: readonly DemoOrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
@@ -276,5 +278,138 @@ describe('generateDemoDataset', () => {
       }
       expect(membersIn(data, account(data, 'zhibu1').orgKey ?? '').length).toBeGreaterThanOrEqual(12);
     }
+  });
+});
+
+describe('generateDemoActivities', () => {
+  const records = generateDemoOrgRecords(dataset, { seed: 2026, asOf: AS_OF });
+  const life = generateDemoActivities(dataset, records, { seed: 2026, asOf: AS_OF });
+  const orgs = byKey(dataset.orgs);
+  const members = byKey(dataset.members);
+  const branches = dataset.orgs.filter((o) => BRANCH_LIKE.includes(o.type));
+  const held = life.activities.filter((a) => a.status === 'completed');
+  const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const asOfMonth = monthIndex(AS_OF);
+  const fromMonth = monthIndex(life.from);
+
+  it('is deterministic and spans from 1 January of the year before asOf (13 to 24 months)', () => {
+    expect(generateDemoActivities(dataset, records, { seed: 2026, asOf: AS_OF })).toEqual(life);
+    expect(life.from).toBe(`${Number(AS_OF.slice(0, 4)) - 1}-01-01`);
+    expect(asOfMonth - fromMonth).toBeGreaterThanOrEqual(12);
+    expect(asOfMonth - fromMonth).toBeLessThanOrEqual(23);
+    expect(held.length).toBeGreaterThan(1000);
+    expect(held.length).toBeLessThan(3000);
+    for (const a of held) expect(a.heldOn <= AS_OF, `${a.orgKey} ${a.heldOn}`).toBe(true);
+    // Every branch has records; the ones with many members every month of the window.
+    for (const b of branches) expect(held.some((a) => a.orgKey === b.key), b.key).toBe(true);
+  });
+
+  it('plans a few activities ahead, among them the showcase branch’s 主题党日 of this month', () => {
+    const planned = life.activities.filter((a) => a.status === 'planned');
+    expect(planned.length).toBeGreaterThanOrEqual(1);
+    for (const a of planned) {
+      expect(a.heldOn >= AS_OF).toBe(true);
+      expect(a.attendance).toEqual([]);
+      expect(a.content).toBeNull();
+    }
+    const showcase = planned.filter((a) => a.orgKey === account(dataset, 'zhibu1').orgKey);
+    expect(showcase).toHaveLength(1);
+    expect(showcase[0]!.types).toContain('theme_day');
+    expect(showcase[0]!.heldOn.slice(0, 7)).toBe(AS_OF.slice(0, 7));
+  });
+
+  it('most branches keep the monthly 主题党日 and the quarterly 党员大会 and 党课; about one in ten misses something', () => {
+    const missing = new Map<string, string[]>();
+    for (const b of branches) {
+      const own = held.filter((a) => a.orgKey === b.key);
+      const months = (type: string) => new Set(own.filter((a) => (a.types as string[]).includes(type)).map((a) => monthIndex(a.heldOn)));
+      const theme = months('theme_day');
+      const membersMeeting = months('members_meeting');
+      const lecture = months('party_lecture');
+      const founded = monthIndex(records.founding[b.key]!.foundedOn);
+      const gaps: string[] = [];
+      for (let m = Math.max(fromMonth, founded + 1); m < asOfMonth; m++) if (!theme.has(m)) gaps.push(`theme ${m}`);
+      for (let q = fromMonth; q + 2 < asOfMonth; q += 3) {
+        if (q < founded) continue;
+        if (![q, q + 1, q + 2].some((m) => membersMeeting.has(m))) gaps.push(`members ${q}`);
+        if (![q, q + 1, q + 2].some((m) => lecture.has(m))) gaps.push(`lecture ${q}`);
+      }
+      if (gaps.length > 0) missing.set(b.key, gaps);
+    }
+    expect([...missing.keys()].sort()).toEqual(['academy.philosophy', 'quake.station', 'tax.goods', 'weather.info']);
+    expect(missing.size / branches.length).toBeLessThanOrEqual(0.15);
+    // 地震监测中心站 (zhibu2) has one red month: neither 主题党日 nor 支委会.
+    expect(missing.get('quake.station')).toHaveLength(1);
+    const redMonth = asOfMonth - 3;
+    expect(held.some((a) => a.orgKey === 'quake.station' && monthIndex(a.heldOn) === redMonth && (a.types.includes('theme_day') || a.types.includes('committee_meeting')))).toBe(false);
+    // The showcase branch (zhibu1) misses nothing.
+    expect(missing.has(account(dataset, 'zhibu1').orgKey ?? '')).toBe(false);
+  });
+
+  it('holds 组织生活会 with 民主评议党员 in the first quarter, 支委会 where there is a committee, and 党小组会 only in groups', () => {
+    const year = Number(AS_OF.slice(0, 4));
+    for (const b of branches.filter((o) => o.type !== 'temporary_branch')) {
+      const orgLife = held.filter((a) => a.orgKey === b.key && a.types.includes('org_life_meeting'));
+      expect(orgLife.map((a) => a.heldOn.slice(0, 4)).sort(), b.key).toEqual([String(year - 1), String(year)]);
+      for (const a of orgLife) {
+        expect(a.types).toContain('democratic_review');
+        expect(Number(a.heldOn.slice(5, 7))).toBeLessThanOrEqual(3);
+      }
+    }
+    expect(held.filter((a) => a.types.includes('committee_meeting')).length).toBeGreaterThan(300);
+    expect(held.filter((a) => a.types.includes('heart_to_heart_talk')).length).toBeGreaterThan(40);
+    const groupMeetings = held.filter((a) => a.types.includes('small_group_meeting'));
+    expect(groupMeetings.length).toBeGreaterThan(50);
+    for (const a of life.activities) expect(a.types.includes('small_group_meeting'), a.orgKey).toBe(orgs.get(a.orgKey)?.type === 'party_small_group');
+  });
+
+  it('records attendance of the organization’s own members admitted by then: mostly present, leave with a reason, mobile members online', () => {
+    const rows = held.flatMap((a) => a.attendance.map((r) => ({ ...r, a })));
+    expect(held.every((a) => a.attendance.length > 0)).toBe(true);
+    /** A member of the org or of an org below it (总支 and 机关党委 meet with the members of their branches). */
+    const within = (orgKey: string, ancestor: string): boolean => orgKey === ancestor || (orgs.get(orgKey)?.parentKey ? within(orgs.get(orgKey)!.parentKey!, ancestor) : false);
+    for (const { memberKey, status, reason, a } of rows) {
+      const m = members.get(memberKey)!;
+      const branchKey = orgs.get(a.orgKey)!.type === 'party_small_group' ? orgs.get(a.orgKey)!.parentKey! : a.orgKey;
+      expect(within(m.orgKey, branchKey), `${memberKey} at ${a.orgKey}`).toBe(true);
+      expect(m.joinedOn <= a.heldOn).toBe(true);
+      expect(m.status).not.toBe('lost_contact');
+      if (status === 'leave') expect(reason).toBeTruthy();
+      if (status === 'online') expect(m.status === 'mobile' || reason).toBeTruthy();
+    }
+    const share = (s: string) => rows.filter((r) => r.status === s).length / rows.length;
+    expect(share('present')).toBeGreaterThan(0.85);
+    expect(share('leave')).toBeGreaterThan(0.03);
+    expect(share('online')).toBeGreaterThan(0);
+    expect(share('absent')).toBeLessThan(0.01);
+    for (const a of held) for (const key of [a.host, a.recorder]) if (key) expect(a.attendance.find((r) => members.get(r.memberKey)?.name === key)?.status ?? 'present').not.toBe('leave');
+  });
+
+  it('has exactly one member absent without reason for six or more consecutive months', () => {
+    expect(life.absentMemberKey).not.toBeNull();
+    const absentKey = life.absentMemberKey!;
+    expect(members.get(absentKey)).toMatchObject({ status: 'normal', category: 'full' });
+    expect(dataset.accounts.some((a) => a.memberKey === absentKey)).toBe(false);
+    // Per member and month: absent without reason in every activity of the month.
+    const byMember = new Map<string, Map<number, boolean>>();
+    for (const a of held) {
+      for (const r of a.attendance) {
+        const months = byMember.get(r.memberKey) ?? new Map<number, boolean>();
+        const m = monthIndex(a.heldOn);
+        months.set(m, (months.get(m) ?? true) && r.status === 'absent' && r.reason === null);
+        byMember.set(r.memberKey, months);
+      }
+    }
+    const longest = (months: Map<number, boolean>) => {
+      let best = 0;
+      let run = 0;
+      for (let m = fromMonth; m <= asOfMonth; m++) {
+        if (months.get(m) === true) best = Math.max(best, ++run);
+        else if (months.has(m)) run = 0;
+      }
+      return best;
+    };
+    const streaks = [...byMember].filter(([, months]) => longest(months) >= 6).map(([key]) => key);
+    expect(streaks).toEqual([absentKey]);
   });
 });

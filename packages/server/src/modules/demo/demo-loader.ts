@@ -1,8 +1,10 @@
+import { evaluateRecentMonths } from '../compliance/compliance.service.js';
+import { createDigests } from '../compliance/digests.js';
 import { idCheckChar, lookupCode, MEMBER_CODE_TABLES, type ParameterTree } from '@dangjian/regulations';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db.js';
+import { queryRows, type Db } from '../../platform/db.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
 import { appMeta, committeePosts, elections, memberCareVisits, memberCorrectionRequests, memberEvents, members, memberTransfers, orgs, orgTerms, orgUnits, roleGrants, units, users } from '../../platform/schema.js';
@@ -10,6 +12,7 @@ import { createMemberRules } from '../members/member-rules.js';
 import { createOrgRules } from '../elections/org-rules.js';
 import { insertOrg } from '../org/org.repo.js';
 import { createFindingsService } from '../warnings/findings.service.js';
+import { generateDemoActivities, type DemoActivity } from './demo-activities.js';
 import { generateDemoDataset, type DemoAccount } from './demo-dataset.js';
 import { generateDemoOrgRecords } from './demo-org-records.js';
 
@@ -23,6 +26,8 @@ export interface DemoLoadResult {
   orgs: number;
   members: number;
   accounts: DemoAccount[];
+  /** Organizations and monthly lights evaluated after loading (the last 14 months). */
+  evaluated?: { orgs: number; lights: number };
 }
 
 /**
@@ -203,8 +208,68 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
       await tx.insert(memberCorrectionRequests).values({ memberId: memberIdByKey.get(self.memberKey)!, field: '学位', proposedValue: '硕士', note: '2019 年在职取得硕士学位，名册中未登记', status: 'open', createdAt: now });
     }
 
+    // Organizational life: 13–24 months of 三会一课 of every branch, with attendance (see demo-activities.ts).
+    const life = generateDemoActivities(dataset, records, { seed, asOf: today });
+    await insertActivities(tx, life.activities, orgByKey, memberIdByKey, now);
+
     await tx.insert(appMeta).values({ key: 'demo_loaded_at', value: now.toISOString() });
-    await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts.map((a) => a.username) } }, now);
+    await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, activities: life.activities.length, accounts: dataset.accounts.map((a) => a.username) } }, now);
   });
-  return { loaded: true, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts };
+  // Lights, green rates and warnings of the last 14 months, and this month's 月提示, so the demo shows them at once
+  // (a production server does this in its daily schedule, compliance-schedule.ts).
+  const evaluated = await evaluateRecentMonths(db, { clock, regulations, months: 14 });
+  await createDigests({ clock, regulations }).generateDigests(db, today.slice(0, 7));
+  return { loaded: true, orgs: dataset.orgs.length, members: dataset.members.length, accounts: dataset.accounts, evaluated: { orgs: evaluated.orgs, lights: evaluated.lights } };
+}
+
+/**
+ * Inserts the demo activities with their types and attendance. Ids are drawn first, and the rows go in as one
+ * JSON document per statement (json_to_recordset): some twenty thousand rows in well under a second.
+ */
+async function insertActivities(tx: Db, list: readonly DemoActivity[], orgByKey: ReadonlyMap<string, { id: number }>, memberIdByKey: ReadonlyMap<string, number>, now: Date): Promise<void> {
+  if (list.length === 0) return;
+  const memberId = (key: string) => {
+    const id = memberIdByKey.get(key);
+    if (id === undefined) throw new Error(`demo activity: member ${key} not loaded`);
+    return id;
+  };
+  // Recorded the evening of the meeting; plans a few days ago.
+  const recordedAt = (a: DemoActivity) => {
+    const at = a.status === 'completed' ? new Date(`${a.heldOn}T10:00:00Z`) : new Date(now.getTime() - 3 * 86_400_000);
+    return (at > now ? now : at).toISOString();
+  };
+  const ids = (await queryRows<{ id: number }>(tx, sql`SELECT nextval(pg_get_serial_sequence('activities', 'id'))::integer AS id FROM generate_series(1, ${list.length}::integer)`)).map((r) => Number(r.id));
+  for (let i = 0; i < list.length; i += 500) {
+    const batch = list.slice(i, i + 500).map((a, j) => ({ id: ids[i + j]!, a }));
+    const rows = batch.map(({ id, a }) => ({
+      id,
+      org_id: orgByKey.get(a.orgKey)!.id,
+      status: a.status,
+      topic: a.topic,
+      held_on: a.heldOn,
+      starts_at: a.startsAt,
+      ends_at: a.endsAt,
+      place: a.place,
+      host: a.host,
+      recorder: a.recorder,
+      lecturer: a.lecturer,
+      lecturer_member_id: a.lecturerMemberKey ? memberId(a.lecturerMemberKey) : null,
+      content: a.content,
+      decisions: a.decisions,
+      recorded_at: recordedAt(a),
+      completed: a.status === 'completed',
+    }));
+    await tx.execute(sql`INSERT INTO activities (id, org_id, status, topic, held_on, starts_at, ends_at, place, host, recorder, lecturer, lecturer_member_id, content, decisions, created_at, updated_at, completed_at)
+      SELECT x.id, x.org_id, x.status, x.topic, x.held_on, x.starts_at, x.ends_at, x.place, x.host, x.recorder, x.lecturer, x.lecturer_member_id, x.content, x.decisions,
+             x.recorded_at, x.recorded_at, CASE WHEN x.completed THEN x.recorded_at END
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(id integer, org_id integer, status text, topic text, held_on date, starts_at text, ends_at text, place text, host text,
+           recorder text, lecturer text, lecturer_member_id integer, content text, decisions text, recorded_at timestamptz, completed boolean)`);
+    const types = batch.flatMap(({ id, a }) => a.types.map((type) => ({ activity_id: id, type })));
+    await tx.execute(sql`INSERT INTO activity_types (activity_id, type) SELECT x.activity_id, x.type FROM json_to_recordset(${JSON.stringify(types)}::json) AS x(activity_id integer, type text)`);
+    const attendance = batch.flatMap(({ id, a }) => a.attendance.map((r) => ({ activity_id: id, member_id: memberId(r.memberKey), status: r.status, reason: r.reason })));
+    if (attendance.length > 0) {
+      await tx.execute(sql`INSERT INTO activity_attendance (activity_id, member_id, status, reason)
+        SELECT x.activity_id, x.member_id, x.status, x.reason FROM json_to_recordset(${JSON.stringify(attendance)}::json) AS x(activity_id integer, member_id integer, status text, reason text)`);
+    }
+  }
 }

@@ -72,7 +72,7 @@ export const electionsRoutes: FastifyPluginAsyncTypebox<{ electionsService: Elec
 
   app.get(
     '/warnings',
-    { schema: { tags: ['预警'], summary: '管理范围内的预警：换届到期/逾期、职务空缺、组织设置问题（按到期日排序）', querystring: WarningsQuery, response: { 200: Paged(WarningView), ...errors } }, config: { access: 'member:read' } },
+    { schema: { tags: ['预警'], summary: '管理范围内的预警：换届到期/逾期、职务空缺、组织设置问题、转正与转接、组织生活红黄灯、连续缺席组织生活（按到期日排序）', querystring: WarningsQuery, response: { 200: Paged(WarningView), ...errors } }, config: { access: 'member:read' } },
     async (request) => warningsService.list(actorOf(request), request.query),
   );
 };

@@ -1,10 +1,12 @@
 // The HTTP contract of organizational-life activities (组织生活记录). Shapes only; rules live in the service.
-import { Type } from 'typebox';
+import { Type, type TLiteral, type TUnion } from 'typebox';
 import { Nullable, PageQueryFields } from '../../platform/http-schemas.js';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES } from './activity-types.js';
 
 const IsoDate = (title: string) => Type.String({ format: 'date', title });
-const literalUnion = (values: readonly string[], title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title });
+type Literals<T extends readonly string[]> = T extends readonly [infer H extends string, ...infer R extends readonly string[]] ? [TLiteral<H>, ...Literals<R>] : [];
+/** A union of string literals, typed as one (so Static<> is the literal union, not never). */
+const literalUnion = <const T extends readonly string[]>(values: T, title: string) => Type.Union(values.map((v) => Type.Literal(v)), { title }) as unknown as TUnion<Literals<T>>;
 const LocalTime = (title: string) => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', title, description: 'HH:MM（北京时间）' });
 const Text = (title: string, maxLength: number) => Type.String({ maxLength, title });
 
@@ -127,6 +129,8 @@ export const ActivityListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const AttendanceTemplateQuery = Type.Object({ orgId: Type.Integer({ minimum: 1, title: '组织' }) }, { additionalProperties: false });
 
 /** The members an attendance sheet starts from: the organization's members on the roster (出席 by default). */
 export const AttendanceTemplate = Type.Object({

@@ -14,8 +14,8 @@ import type { OrgService } from '../org/org.service.js';
 
 export interface WarningItem {
   key: string;
-  kind: 'election' | 'finding' | 'no_election' | 'probation' | 'transfer';
-  /** The member concerned (probation, transfer). */
+  kind: 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence';
+  /** The member concerned (probation, transfer, absence). */
   memberId?: number;
   code: string;
   orgId: number;
@@ -31,7 +31,9 @@ const ELECTED = sql.raw(ELECTED_ORG_TYPES.map((t) => `'${t}'`).join(', '));
 
 /**
  * The warnings of a scope (预警): elections due or overdue (read live from org_terms, so they move with
- * the calendar), vacant posts and setup findings (stored per org), and orgs with no election on record.
+ * the calendar), vacant posts and setup findings (stored per org), orgs with no election on record, probations
+ * and transfers due, organizational life not held (stored compliance results: red in the last 12 months, yellow
+ * in a period containing today) and members absent for six months (stored absence findings).
  * Sorted by due date; each item names its rule and citation.
  */
 export function createWarningsService({ db, clock, orgService, rules, memberRules, elections }: { db: Db; clock: Clock; orgService: OrgService; rules: OrgRules; memberRules: MemberRules; elections: ElectionsService }) {
@@ -73,6 +75,17 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
                        FROM member_transfers t JOIN orgs o ON o.id = t.to_org_id
                        WHERE ${inScope} AND t.status = 'pending' AND t.response_due_on < ${today}::date`);
       }
+      if (!query.kind || query.kind === 'meeting') {
+        // 组织生活: red obligations whose period ended within the last 12 months, yellow ones whose period contains today.
+        parts.push(sql`SELECT 'meeting' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, r.period_end::text AS due_on, NULL::bigint AS finding_id, r.obligation AS elected_on, r.period_start::text AS term_due_on
+                       FROM compliance_results r JOIN orgs o ON o.id = r.org_id
+                       WHERE ${inScope} AND ((r.light = 'red' AND r.period_end > (${today}::date - interval '12 months')) OR (r.light = 'yellow' AND r.period_start <= ${today}::date AND r.period_end >= ${today}::date))`);
+      }
+      if (!query.kind || query.kind === 'absence') {
+        // Members absent from organizational life without reason for six months (meetings.absence).
+        parts.push(sql`SELECT 'absence' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, NULL AS due_on, f.member_id::bigint AS finding_id, NULL AS elected_on, NULL AS term_due_on
+                       FROM member_absence_findings f JOIN orgs o ON o.id = f.org_id WHERE ${inScope}`);
+      }
       if (parts.length === 0) return { items: [], total: 0, page, pageSize };
       const union = sql.join(parts, sql` UNION ALL `);
       const [total] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (${union}) w`);
@@ -90,6 +103,24 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
       const transferIds = rows.flatMap((r) => (r.kind === 'transfer' ? [Number(r.finding_id)] : []));
       const transferNames = new Map(
         transferIds.length ? (await queryRows<{ id: number; name: string }>(db, sql`SELECT t.id, m.name FROM member_transfers t JOIN members m ON m.id = t.member_id WHERE t.id IN ${transferIds}`)).map((m) => [Number(m.id), m.name]) : [],
+      );
+      const meetingKeys = rows.filter((r) => r.kind === 'meeting');
+      const meetings = new Map(
+        meetingKeys.length
+          ? (
+              await queryRows<{ org_id: number; obligation: string; period_start: string; code: string | null; severity: 'violation' | 'warning' | null; message: string | null; basis: RuleBasis[] }>(
+                db,
+                sql`SELECT org_id, obligation, period_start::text AS period_start, code, severity, message, basis FROM compliance_results
+                    WHERE (org_id, obligation, period_start) IN (${sql.join(meetingKeys.map((r) => sql`(${r.org_id}::integer, ${r.elected_on}::text, ${r.term_due_on}::date)`), sql`, `)})`,
+              )
+            ).map((m) => [`${m.org_id}-${m.obligation}-${m.period_start}`, m])
+          : [],
+      );
+      const absenceIds = rows.flatMap((r) => (r.kind === 'absence' ? [Number(r.finding_id)] : []));
+      const absences = new Map(
+        absenceIds.length
+          ? (await queryRows<{ member_id: number; code: string; severity: 'violation' | 'warning' | null; message: string; basis: RuleBasis[] }>(db, sql`SELECT member_id, code, severity, message, basis FROM member_absence_findings WHERE member_id IN ${absenceIds}`)).map((a) => [Number(a.member_id), a])
+          : [],
       );
       const items: WarningItem[] = [];
       for (const r of rows) {
@@ -109,6 +140,13 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
           const tr = memberRules.transferResponse({ startedOn: r.elected_on!, today });
           const f = tr.findings[0];
           items.push({ ...base, key: `transfer-${r.finding_id}`, kind: 'transfer', code: f?.code ?? 'transfer_response_overdue', severity: f?.severity ?? 'warning', message: `${transferNames.get(Number(r.finding_id)) ?? ''}的组织关系转入：${f?.message ?? `应于 ${tr.dueOn} 前接收或退回`}`, basis: tr.basis });
+        } else if (r.kind === 'meeting') {
+          const key = `${r.org_id}-${r.elected_on}-${r.term_due_on}`;
+          const m = meetings.get(key);
+          if (m) items.push({ ...base, key: `meeting-${key}`, kind: 'meeting', code: m.code ?? `${m.obligation}_due`, severity: m.severity, message: m.message ?? '', basis: m.basis });
+        } else if (r.kind === 'absence') {
+          const a = absences.get(Number(r.finding_id));
+          if (a) items.push({ ...base, key: `absence-${a.member_id}`, kind: 'absence', memberId: Number(a.member_id), code: a.code, severity: a.severity, message: a.message, basis: a.basis });
         } else {
           items.push({ ...base, key: `no-election-${r.org_id}`, kind: 'no_election', code: 'no_election_record', severity: null, message: '尚未录入换届选举信息，无法计算任期届满日期', basis: [] });
         }
