@@ -674,7 +674,8 @@ export interface TermAdjusted {
   warnings?: RuleWarning[];
 }
 
-export type WarningKind = 'election' | 'finding' | 'no_election' | 'probation' | 'transfer';
+/** meeting: an obligation of organizational life missed or due (a branch); absence: a member absent for six months. */
+export type WarningKind = 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence';
 
 export interface WarningItem {
   key: string;
@@ -683,7 +684,7 @@ export interface WarningItem {
   orgId: number;
   orgName: string;
   orgTypeLabel: string;
-  /** The member concerned (probation). */
+  /** The member concerned (probation, absence). */
   memberId?: number;
   severity: RuleSeverity;
   dueOn: string | null;

@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { authQuery, dropSession, storeMe, useMe } from '../features/auth/auth';
+import { DraftSync } from '../features/meetings/DraftSync';
 import { codeTablesQuery, useCodeTables } from '../shared/codeTables';
 import { errorMessage } from '../shared/errors';
 import { activeGrant, grantLabel, selectedMenuKey } from './access';
@@ -86,6 +87,7 @@ export function AppLayout({ menuFor }: AppLayoutProps) {
 
   return (
     <Layout className="app-layout">
+      <DraftSync />
       <Layout.Header className="app-header">
         {isPhone ? (
           <Button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { menuLeaves } from './AppLayout';
-import { menuEntries } from './routes';
+import { appRoutes, menuEntries } from './routes';
 
 const keys = (permissions: string[]) => menuEntries(permissions).map((e) => e.key);
 const leafKeys = (permissions: string[]) => menuLeaves(menuEntries(permissions)).map((e) => e.key);
@@ -23,6 +23,27 @@ describe('menuEntries', () => {
     // The badge of waiting correction requests sits on its entry.
     expect(group?.children?.find((c) => c.key === '/members/corrections')?.badge).toBeTruthy();
     expect(leafKeys(OFFICER)).not.toContain('/members/import');
+  });
+
+  it('nests 活动记录 and 支部亮灯 under 组织生活 for those who read activities', () => {
+    const officer = [...OFFICER, 'meeting:read', 'meeting:write'];
+    expect(keys(officer)).toEqual(['/', '/orgs', '/units', 'group:members', 'group:meetings', '/warnings']);
+    const group = menuEntries(officer).find((e) => e.key === 'group:meetings');
+    expect(group?.label).toBe('组织生活');
+    expect(group?.children?.map((c) => [c.key, c.label])).toEqual([
+      ['/meetings', '活动记录'],
+      ['/compliance', '支部亮灯'],
+    ]);
+    expect(leafKeys(officer)).not.toContain('/meetings/new');
+    // Members have neither.
+    expect(leafKeys(['self:read', 'org:read'])).not.toContain('/meetings');
+  });
+
+  it('needs meeting:write to record an activity, meeting:read to see one', () => {
+    const route = (path: string) => appRoutes.find((r) => r.path === path);
+    expect(route('/meetings/new')?.access).toEqual({ anyOf: ['meeting:write'] });
+    expect(route('/meetings/:id')?.access).toEqual({ anyOf: ['meeting:read'] });
+    expect(route('/compliance/branch')?.access).toEqual({ anyOf: ['meeting:read'] });
   });
 
   it('offers platform administrators their pages only', () => {

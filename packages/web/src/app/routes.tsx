@@ -4,6 +4,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BulbOutlined,
+  CalendarOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -36,6 +38,11 @@ const BirthdaysPage = page(() => import('../features/members/BirthdaysPage'), 'B
 const HardshipPage = page(() => import('../features/members/HardshipPage'), 'HardshipPage');
 const TransfersPage = page(() => import('../features/members/TransfersPage'), 'TransfersPage');
 const CorrectionsPage = page(() => import('../features/members/CorrectionsPage'), 'CorrectionsPage');
+const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+const MeetingNewPage = page(() => import('../features/meetings/MeetingNewPage'), 'MeetingNewPage');
+const MeetingPage = page(() => import('../features/meetings/MeetingPage'), 'MeetingPage');
+const CompliancePage = page(() => import('../features/compliance/CompliancePage'), 'CompliancePage');
+const BranchCompliancePage = page(() => import('../features/compliance/BranchCompliancePage'), 'BranchCompliancePage');
 const WarningsPage = page(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const GrantsPage = page(() => import('../features/grants/GrantsPage'), 'GrantsPage');
@@ -62,10 +69,12 @@ export interface AppRoute {
 /** Submenus, each placed where its first visible entry is; a group with a single visible entry is not nested. */
 export const MENU_GROUPS = {
   members: { label: '党员队伍', icon: <TeamOutlined /> },
+  meetings: { label: '组织生活', icon: <CalendarOutlined /> },
 } as const satisfies Record<string, { label: string; icon: ReactNode }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
 const memberRead: AccessRule = { anyOf: ['member:read'] };
+const meetingRead: AccessRule = { anyOf: ['meeting:read'] };
 
 /** The one route table: it builds both the router and the left menu. */
 export const appRoutes: AppRoute[] = [
@@ -97,6 +106,11 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/members/import', element: <ImportPage />, access: { anyOf: ['member:write'] } },
   { path: '/members/:id', element: <MemberDetailPage />, access: memberRead },
+  { path: '/meetings', element: <MeetingsPage />, label: '活动记录', icon: <CalendarOutlined />, group: 'meetings', access: meetingRead },
+  { path: '/compliance', element: <CompliancePage />, label: '支部亮灯', icon: <BulbOutlined />, group: 'meetings', access: meetingRead },
+  { path: '/meetings/new', element: <MeetingNewPage />, access: { anyOf: ['meeting:write'] } },
+  { path: '/meetings/:id', element: <MeetingPage />, access: meetingRead },
+  { path: '/compliance/branch', element: <BranchCompliancePage />, access: meetingRead },
   { path: '/warnings', element: <WarningsPage />, label: '预警', icon: <AlertOutlined />, access: { anyOf: ['member:read'] } },
   {
     path: '/admin/accounts',

@@ -32,6 +32,19 @@ export const CORRECTION_STATUS_COLORS: Readonly<Record<string, string>> = {
   rejected: 'default',
 };
 
+export const ACTIVITY_STATUS_COLORS: Readonly<Record<string, string>> = {
+  planned: 'blue',
+  completed: 'green',
+  cancelled: 'default',
+};
+
+export const ATTENDANCE_STATUS_COLORS: Readonly<Record<string, string>> = {
+  present: 'green',
+  online: 'cyan',
+  leave: 'gold',
+  absent: 'red',
+};
+
 /** The tag colour for a status; antd's neutral 'default' for a status the web has no colour for. */
 export function statusColor(colors: Readonly<Record<string, string>>, status: string | null | undefined): string {
   return (status && Object.hasOwn(colors, status) ? colors[status] : undefined) ?? 'default';

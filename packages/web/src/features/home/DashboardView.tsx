@@ -4,11 +4,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { Dashboard } from '../../api/types';
+import { hasPermission } from '../../app/access';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
+import { useMe } from '../auth/auth';
 import { fetchWarnings, recordKeys, type WarningListParams } from '../orgs/orgRecordsApi';
 import { BarChartView, PieChartView } from './charts';
 import { showsOrgTypeChart } from './dashboard';
+import { OrgLifeSection } from './OrgLifeSection';
 
 function hasData(rows: { count: number }[]): boolean {
   return rows.some((r) => r.count > 0);
@@ -16,6 +19,7 @@ function hasData(rows: { count: number }[]): boolean {
 
 /** Dashboard of the scope root, or of the organization picked in the selector. */
 export function DashboardView() {
+  const me = useMe();
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const dashboard = useQuery({
     queryKey: ['dashboard', orgId ?? 'root'],
@@ -94,6 +98,7 @@ export function DashboardView() {
               </Card>
             </Col>
           </Row>
+          {hasPermission(me.permissions, 'meeting:read') ? <OrgLifeSection org={d.org} canRecord={hasPermission(me.permissions, 'meeting:write')} /> : null}
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             {typeChart ? (
               <Col {...chartCol}>

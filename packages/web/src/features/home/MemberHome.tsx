@@ -16,6 +16,7 @@ import { fetchSelf, fetchSelfCorrections, fetchSelfTimeline, requestCorrection, 
 import { correctionStatusLabel } from '../members/corrections';
 import { correctableFields } from '../members/memberForm';
 import { MemberTimeline } from '../members/MemberTimeline';
+import { MyActivitiesCard } from './MyActivitiesCard';
 
 /** Home page of an ordinary member: own record (ID number masked), organization, timeline, and correction requests. */
 export function MemberHome() {
@@ -57,6 +58,7 @@ export function MemberHome() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {m ? <MyActivitiesCard /> : null}
           <Card title="所在支部" style={{ marginBottom: 16 }}>
             {orgId === null ? <Empty description="当前角色未关联组织" /> : null}
             {org.isPending && orgId !== null ? <Skeleton active /> : null}

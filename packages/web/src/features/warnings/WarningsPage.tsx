@@ -1,9 +1,8 @@
-import { Card, Segmented, Select, Space, Typography } from 'antd';
+import { Card, Grid, Segmented, Select, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { fetchOrgRoots, orgKeys } from '../../shared/orgApi';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
-import { useCompact } from '../../shared/useCompact';
 import type { WarningListParams } from '../orgs/orgRecordsApi';
 import { useCodeTables } from '../../shared/codeTables';
 import { isWarningKind, warningKindOptions } from './warnings';
@@ -17,7 +16,8 @@ function positiveInt(value: string | null, fallback: number): number {
 /** 预警: the warnings of the scope (or of an org in it), filtered by kind; state in the URL. */
 export function WarningsPage() {
   const [sp, setSp] = useSearchParams();
-  const compact = useCompact();
+  // Seven kinds make a wide row of buttons: a select below desktop widths.
+  const compact = Grid.useBreakpoint().xl === false;
   const kindOptions = [{ value: 'all', label: '全部类别' }, ...warningKindOptions(useCodeTables().data?.warningKinds)];
   const roots = useQuery({ queryKey: orgKeys.roots(), queryFn: fetchOrgRoots });
   const kind = sp.get('kind');
@@ -50,7 +50,7 @@ export function WarningsPage() {
       </div>
       <Card>
         <Typography.Paragraph type="secondary">
-          管理范围内按到期日排列的换届到期与逾期、职务空缺、组织设置问题、预备党员转正到期、组织关系转接待接收等预警，每条注明制度依据；点击组织名称可前往办理。
+          管理范围内按到期日排列的换届到期与逾期、职务空缺、组织设置问题、预备党员转正到期、组织关系转接待接收、组织生活未按期开展、党员连续缺席组织生活等预警，每条注明制度依据；点击组织名称可前往办理。
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 16 }}>
           {compact ? (

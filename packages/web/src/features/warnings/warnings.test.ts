@@ -19,6 +19,8 @@ const tables: Pick<CodeTables, 'orgTypes' | 'warningKinds' | 'postSources'> = {
     { code: 'no_election', label: '缺少换届信息' },
     { code: 'probation', label: '预备党员转正' },
     { code: 'transfer', label: '组织关系转接' },
+    { code: 'meeting', label: '组织生活' },
+    { code: 'absence', label: '连续缺席组织生活' },
   ],
   postSources: [
     { code: 'elected', label: '选举' },
@@ -32,12 +34,14 @@ describe('warnings', () => {
     expect(isWarningKind('no_election')).toBe(true);
     expect(isWarningKind('probation')).toBe(true);
     expect(isWarningKind('transfer')).toBe(true);
+    expect(isWarningKind('meeting')).toBe(true);
+    expect(isWarningKind('absence')).toBe(true);
     expect(isWarningKind('nonsense')).toBe(false);
     expect(isWarningKind(null)).toBe(false);
     expect(warningKindLabel(tables.warningKinds, 'election')).toBe('换届');
     expect(warningKindLabel(tables.warningKinds, 'new_kind')).toBe('new_kind');
     expect(warningKindLabel(undefined, 'finding')).toBe('finding');
-    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息', '预备党员转正', '组织关系转接']);
+    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息', '预备党员转正', '组织关系转接', '组织生活', '连续缺席组织生活']);
   });
 
   it('links a warning to the tab of its org where it is dealt with', () => {
@@ -47,6 +51,9 @@ describe('warnings', () => {
     expect(warningOrgLink({ orgId: 7, kind: 'finding', code: 'too_few_members' })).toBe('/orgs?id=7&tab=warnings');
     expect(warningOrgLink({ orgId: 7, kind: 'probation', code: 'probation_overdue', memberId: 42 })).toBe('/members/42');
     expect(warningOrgLink({ orgId: 7, kind: 'transfer', code: 'transfer_response_overdue' })).toBe('/members/transfers?direction=incoming');
+    expect(warningOrgLink({ orgId: 7, kind: 'meeting', code: 'members_meeting_missed' })).toBe('/compliance/branch?orgId=7');
+    expect(warningOrgLink({ orgId: 7, kind: 'absence', code: 'absent_six_months', memberId: 42 })).toBe('/members/42');
+    expect(warningOrgLink({ orgId: 7, kind: 'absence', code: 'absent_six_months' })).toBe('/compliance/branch?orgId=7');
   });
 });
 
