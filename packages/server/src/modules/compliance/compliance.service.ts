@@ -15,7 +15,7 @@ import type { Light } from '../meetings/activity-types.js';
 import { orgTypeLabel } from '../org/org-types.js';
 import type { OrgService } from '../org/org.service.js';
 import { createDigests, type DigestChannel, type DigestItemRecord } from './digests.js';
-import { createComplianceEvaluator, type StoredBasis } from './evaluator.js';
+import { createComplianceEvaluator, type ResultRow, type StoredBasis } from './evaluator.js';
 import { firstDay, greenRate, hasLight, lastDay, lastMonths, monthOf, obligationLabel } from './lights.js';
 
 /** Evaluates every org for the last `months` months (demo data load, first start): see evaluator.evaluateAll. */
@@ -85,21 +85,7 @@ export function createComplianceService({ db, clock, orgService, regulations, ch
                 WHERE org_id = ${org.id} AND month >= ${firstDay(months[0]!)}::date AND month <= ${firstDay(month)}::date ORDER BY month`,
           )
         : [];
-      const results = await queryRows<{
-        obligation: string;
-        period_kind: 'month' | 'quarter' | 'year';
-        period_start: string;
-        period_end: string;
-        light: Light;
-        held: number;
-        min_count: number;
-        rule_id: string;
-        code: string | null;
-        severity: string | null;
-        message: string | null;
-        basis: StoredBasis[];
-        evaluated_on: string;
-      }>(
+      const results = await queryRows<Omit<ResultRow, 'org_id' | 'obligation' | 'period_kind'> & { obligation: string; period_kind: 'month' | 'quarter' | 'year' }>(
         db,
         sql`SELECT r.obligation, r.period_kind, r.period_start::text AS period_start, r.period_end::text AS period_end, r.light, r.held, r.min_count,
                    r.rule_id, r.code, r.severity, r.message, r.basis, r.evaluated_on::text AS evaluated_on

@@ -43,7 +43,8 @@ const ON_ROSTER = sql.raw(ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', '));
 /** How far back the absence streak is counted (a longer streak is reported as this many months). */
 export const ABSENCE_LOOKBACK_MONTHS = 36;
 
-type ResultRow = {
+/** One row of compliance_results as SQL returns it (dates as text). */
+export type ResultRow = {
   org_id: number;
   obligation: MeetingActivity;
   period_kind: string;
