@@ -39,6 +39,7 @@ import { activitiesRoutes } from './modules/meetings/activities.routes.js';
 import { createActivitiesService } from './modules/meetings/activities.service.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
+import { regulationsRoutes } from './modules/meta/regulations.routes.js';
 import { createMembersService } from './modules/members/members.service.js';
 import { createMemberRules } from './modules/members/member-rules.js';
 import { createMemberImportService } from './modules/members/member-import.service.js';
@@ -50,6 +51,9 @@ import { unitsRoutes } from './modules/org/units.routes.js';
 import { createUnitsService } from './modules/org/units.service.js';
 import { reorganizationRoutes } from './modules/reorganization/reorganization.routes.js';
 import { createReorganizationService } from './modules/reorganization/reorganization.service.js';
+import { createProblemImportService } from './modules/rectification/problem-import.service.js';
+import { rectificationRoutes } from './modules/rectification/rectification.routes.js';
+import { createRectificationService } from './modules/rectification/rectification.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createFindingsService } from './modules/warnings/findings.service.js';
 import { createWarningsService } from './modules/warnings/warnings.service.js';
@@ -151,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const compliance = createComplianceService({ db, clock, orgService, regulations: deps.regulations });
   const activities = createActivitiesService({ db, clock, orgService, fieldCrypto: deps.fieldCrypto, onActivitiesChanged: compliance.reevaluate });
   const warningsService = createWarningsService({ db, clock, orgService, rules: orgRules, memberRules, elections: electionsService });
+  const rectification = createRectificationService({ db, clock, orgService });
   const services = {
     auth: createAuthService({ db, clock, policy, demoMode: config.demoMode }),
     accountsService: createAccountsService({ db, clock }),
@@ -165,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { ...api, database, version: VERSION });
   await app.register(authRoutes, { ...api, auth: services.auth, config });
   await app.register(metaRoutes, api);
+  await app.register(regulationsRoutes, { ...api, regulations: deps.regulations });
   await app.register(orgRoutes, { ...api, orgService });
   await app.register(unitsRoutes, { ...api, unitsService: createUnitsService({ db, clock }) });
   await app.register(electionsRoutes, { ...api, electionsService, committeesService, warningsService });
@@ -174,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(membersRoutes, { ...api, membersService, transfers: transfersService });
   await app.register(activitiesRoutes, { ...api, activities });
   await app.register(complianceRoutes, { ...api, compliance });
+  await app.register(rectificationRoutes, { ...api, rectification, problemImports: createProblemImportService({ db, clock, rectification }) });
   await app.register(dashboardRoutes, { ...api, dashboardService: services.dashboardService });
   await app.register(accountsRoutes, { ...api, accountsService: services.accountsService });
   await app.register(grantsRoutes, { ...api, grantsService: services.grantsService });

@@ -21,6 +21,9 @@ let importB: number;
 let activityA: number;
 let activityB: number;
 let activityBTopic: string;
+let batchB: number; // a rectification batch issued by organ B to branch B
+let problemB: number;
+let evidenceB: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -60,6 +63,17 @@ beforeAll(async () => {
   activityB = b2.id;
   // At most 50 characters, the length of a search term (a part of the topic finds it too).
   activityBTopic = b2.topic.slice(0, 50);
+  // Problem rectification (问题整改) of organ B: a batch, a problem of branch B, claimed, with a file as evidence.
+  const batch = await call(t.app, s.jiguan2!, 'POST', '/api/rectification/batches', { issuingOrgId: s.jiguan2!.me.grants[0]!.orgId, source: 'self_check', name: '地震局自查', issuedOn: '2026-11-01' });
+  expect(batch.statusCode, batch.body).toBe(201);
+  batchB = batch.json().id;
+  const problem = await call(t.app, s.jiguan2!, 'POST', `/api/rectification/batches/${batchB}/problems`, { responsibleOrgId: branchB, description: '监测站支部学习制度落实不到位', category: 'ideological', severity: 'general', deadline: '2026-12-31' });
+  expect(problem.statusCode, problem.body).toBe(201);
+  problemB = problem.json().id;
+  expect((await call(t.app, s.zhibu2!, 'POST', `/api/rectification/problems/${problemB}/claim`, {})).statusCode).toBe(200);
+  const evidence = await call(t.app, s.zhibu2!, 'POST', `/api/rectification/problems/${problemB}/evidence`, { kind: 'file', label: '学习记录', fileName: 'a.txt', contentType: 'text/plain', contentBase64: 'eA==' });
+  expect(evidence.statusCode, evidence.body).toBe(201);
+  evidenceB = evidence.json().id;
 });
 afterAll(() => t.close());
 
@@ -94,7 +108,22 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/activities/{id}': { topic: '越权修改' },
   'POST /api/activities/{id}/complete': { attendance: [{ memberId: 1, status: 'present' }] },
   'POST /api/activities/{id}/cancel': { reason: '越权取消' },
+  'POST /api/rectification/batches/{id}/problems': { responsibleOrgId: 1, description: '越权下发', category: 'organizational', severity: 'general', deadline: '2026-12-31' },
+  'POST /api/rectification/problems/{id}/claim': {},
+  'PUT /api/rectification/problems/{id}/measures': { measures: [{ content: '越权', owner: '越权', deadline: '2026-12-31' }] },
+  'POST /api/rectification/problems/{id}/progress': { note: '越权' },
+  'POST /api/rectification/problems/{id}/evidence': { kind: 'link', label: '越权', url: 'https://example.org' },
+  'POST /api/rectification/problems/{id}/request-closure': { note: '越权' },
+  'POST /api/rectification/problems/{id}/approve': {},
+  'POST /api/rectification/problems/{id}/return': { reason: '越权退回' },
+  'POST /api/rectification/problems/{id}/review': { outcome: 'reopen', note: '越权' },
 };
+
+/** The resource of a path: its first segment, or the first two under /api/rectification/. */
+function resourceOf(path: string): string {
+  const parts = path.split('/');
+  return parts[2] === 'rectification' ? `${parts[2]}/${parts[3]}` : parts[2]!;
+}
 
 describe('a business user cannot reach another branch’s objects through any route that takes an id', () => {
   it('every id route answers 403 or 404 for branch B’s object, for both branch A’s secretary and the other organ’s admin', async () => {
@@ -109,17 +138,19 @@ describe('a business user cannot reach another branch’s objects through any ro
       'member-corrections': correctionB,
       'member-imports': importB,
       activities: activityB,
+      'rectification/batches': batchB,
+      'rectification/problems': problemB,
     };
     const routes = await idRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const user of ['zhibu1', 'jiguan1']) {
       for (const { method, path } of routes) {
-        const resource = path.split('/')[2]!;
+        const resource = resourceOf(path);
         const id = foreignId[resource];
         expect(id, `no scope case for ${method} ${path}: add its resource to foreignId`).toBeDefined();
         const own = s[user]!.me.grants[0]!.orgId;
-        const query = path.endsWith('/move-preview') ? `?newParentId=${own}` : path.endsWith('/merge-preview') ? `?targetId=${own}` : '';
-        const url = path.replace('{id}', String(id)).replace('{kind}', 'org-info') + query;
+        const query = path.endsWith('/move-preview') ? `?newParentId=${own}` : path.endsWith('/merge-preview') ? `?targetId=${own}` : path.endsWith('/import') ? '?mode=validate' : '';
+        const url = path.replace('{id}', String(id)).replace('{kind}', 'org-info').replace('{evidenceId}', String(evidenceB)) + query;
         const res = await call(t.app, s[user]!, method as 'GET', url, bodies[`${method} ${path}`] ?? (method === 'GET' ? undefined : {}));
         expect([403, 404], `${user} ${method} ${path} → ${res.statusCode} ${res.body.slice(0, 120)}`).toContain(res.statusCode);
       }
@@ -136,6 +167,9 @@ describe('a business user cannot reach another branch’s objects through any ro
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities/${activityA}/record.docx`)).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'GET', `/api/activities/${activityB}`)).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'GET', `/api/members/${memberB}`)).statusCode).toBe(200);
+    expect((await call(t.app, s.zhibu2!, 'GET', `/api/rectification/problems/${problemB}`)).statusCode).toBe(200);
+    expect((await call(t.app, s.zhibu2!, 'GET', `/api/rectification/problems/${problemB}/evidence/${evidenceB}/file`)).statusCode).toBe(200);
+    expect((await call(t.app, s.jiguan2!, 'GET', `/api/rectification/batches/${batchB}`)).statusCode).toBe(200);
     expect((await call(t.app, s.jiguan2!, 'PATCH', `/api/orgs/${branchB}`, { shortName: '测试简称' })).statusCode).toBe(200);
   });
 
@@ -145,6 +179,9 @@ describe('a business user cannot reach another branch’s objects through any ro
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/dashboard?orgId=${branchB}`)).statusCode).toBe(404);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities?orgId=${branchB}`)).statusCode).toBe(404);
     expect((await call(t.app, s.zhibu1!, 'GET', `/api/activities/ledger.xlsx?orgId=${branchB}&from=2026-01-01&to=2026-11-23`)).statusCode).toBe(404);
+    expect((await call(t.app, s.jiguan1!, 'POST', '/api/rectification/batches', { issuingOrgId: branchB, source: 'self_check', name: '越权批次', issuedOn: '2026-11-01' })).statusCode).toBe(404);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/rectification/problems?orgId=${branchB}`)).statusCode).toBe(404);
+    expect((await call(t.app, s.zhibu1!, 'GET', `/api/rectification/ledger.xlsx?orgId=${branchB}`)).statusCode).toBe(404);
     expect((await call(t.app, s.jiguan1!, 'POST', '/api/activities', { orgId: branchB, status: 'planned', types: ['theme_day'], topic: '越权计划', heldOn: '2026-11-30' })).statusCode).toBe(404);
   });
 });

@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'member:unmask', // see a member's full ID number or phone (each unmask is audited)
   'meeting:read', // activities (三会一课 …), compliance lights, ledgers and digests inside the scope
   'meeting:write', // plan, record, complete and cancel activities inside the scope
+  'rectification:read', // problems (问题整改) of organizations inside the scope, boards and ledgers
+  'rectification:write', // claim, set measures, report progress, request 销号 for problems of orgs inside the scope
+  'rectification:issue', // issue batches and problems to orgs below, import findings, approve or return 销号, 回头看
   'self:read', // a member's own record
   'account:read', // list accounts
   'account:manage', // create, disable, reset and unlock accounts
@@ -39,9 +42,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write'],
-  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write'],
-  branch_officer: ['org:read', 'org:export', 'member:read', 'member:write', 'meeting:read', 'meeting:write'],
+  committee_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write', 'rectification:read', 'rectification:write', 'rectification:issue'],
+  organ_admin: ['org:read', 'org:write', 'org:export', 'member:read', 'member:write', 'member:unmask', 'meeting:read', 'meeting:write', 'rectification:read', 'rectification:write', 'rectification:issue'],
+  branch_officer: ['org:read', 'org:export', 'member:read', 'member:write', 'meeting:read', 'meeting:write', 'rectification:read', 'rectification:write'],
   member: ['self:read', 'org:read'],
   system_admin: ['account:read', 'account:manage', 'settings:read'],
   // Security administrators grant scopes on org nodes, so they see the structure (names, types) of the whole tree.

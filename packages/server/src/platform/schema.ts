@@ -387,3 +387,81 @@ export const monthlyDigests = pgTable('monthly_digests', {
   readAt: ts('read_at'),
   readBy: integer('read_by'),
 });
+
+// 0006: problem rectification (问题整改) closed by 销号.
+export const rectificationCategories = pgTable('rectification_categories', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  active: boolean('active').notNull(),
+});
+
+export const rectificationBatches = pgTable('rectification_batches', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  issuingOrgId: integer('issuing_org_id').notNull(),
+  source: text('source').notNull(),
+  name: text('name').notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  reviewAfterMonths: integer('review_after_months').notNull(),
+  note: text('note'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const problems = pgTable('problems', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  batchId: integer('batch_id').notNull(),
+  issuingOrgId: integer('issuing_org_id').notNull(),
+  responsibleOrgId: integer('responsible_org_id').notNull(),
+  responsiblePerson: text('responsible_person'),
+  responsibleMemberId: integer('responsible_member_id'),
+  description: text('description').notNull(),
+  category: text('category').notNull(),
+  severity: text('severity').notNull(),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  status: text('status').notNull(),
+  closedOn: date('closed_on', { mode: 'string' }),
+  closedOnTime: boolean('closed_on_time'),
+  reviewDueOn: date('review_due_on', { mode: 'string' }),
+  reviewedOn: date('reviewed_on', { mode: 'string' }),
+  reopenedCount: integer('reopened_count').notNull(),
+  returnedCount: integer('returned_count').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const problemMeasures = pgTable('problem_measures', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  problemId: integer('problem_id').notNull(),
+  content: text('content').notNull(),
+  owner: text('owner').notNull(),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  doneOn: date('done_on', { mode: 'string' }),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const problemEvents = pgTable('problem_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  problemId: integer('problem_id').notNull(),
+  kind: text('kind').notNull(),
+  note: text('note'),
+  detail: jsonb('detail'),
+  actorUserId: integer('actor_user_id'),
+  occurredAt: ts('occurred_at').notNull(),
+});
+
+/** Evidence files are read with SQL (bytea) in the service; this mirror leaves the content column out. */
+export const problemEvidence = pgTable('problem_evidence', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  problemId: integer('problem_id').notNull(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  url: text('url'),
+  activityId: integer('activity_id'),
+  fileName: text('file_name'),
+  contentType: text('content_type'),
+  size: integer('size'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+});

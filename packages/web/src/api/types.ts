@@ -9,6 +9,9 @@ export type Permission =
   | 'member:unmask'
   | 'meeting:read'
   | 'meeting:write'
+  | 'rectification:read'
+  | 'rectification:write'
+  | 'rectification:issue'
   | 'self:read'
   | 'account:manage'
   | 'account:read'
@@ -675,7 +678,7 @@ export interface TermAdjusted {
 }
 
 /** meeting: an obligation of organizational life missed or due (a branch); absence: a member absent for six months. */
-export type WarningKind = 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence';
+export type WarningKind = 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence' | 'problem';
 
 export interface WarningItem {
   key: string;
@@ -686,6 +689,8 @@ export interface WarningItem {
   orgTypeLabel: string;
   /** The member concerned (probation, absence). */
   memberId?: number;
+  /** The overdue problem (问题整改), kind 'problem'. */
+  problemId?: number;
   severity: RuleSeverity;
   dueOn: string | null;
   message: string;

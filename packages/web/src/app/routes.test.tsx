@@ -12,8 +12,8 @@ describe('menuEntries', () => {
     expect(keys(['self:read', 'org:read'])).toEqual(['/']);
   });
 
-  it('offers 组织管理, the 党员队伍 submenu and 预警 to org managers', () => {
-    expect(keys(OFFICER)).toEqual(['/', '/orgs', '/units', 'group:members', '/warnings']);
+  it('offers 组织管理, the 党员队伍 submenu, 预警 and 规则与依据 to org managers', () => {
+    expect(keys(OFFICER)).toEqual(['/', '/orgs', '/units', 'group:members', '/warnings', '/regulations']);
   });
 
   it('nests the member pages under 党员队伍, in order, with the import and member pages left out of the menu', () => {
@@ -27,7 +27,7 @@ describe('menuEntries', () => {
 
   it('nests 活动记录 and 支部亮灯 under 组织生活 for those who read activities', () => {
     const officer = [...OFFICER, 'meeting:read', 'meeting:write'];
-    expect(keys(officer)).toEqual(['/', '/orgs', '/units', 'group:members', 'group:meetings', '/warnings']);
+    expect(keys(officer)).toEqual(['/', '/orgs', '/units', 'group:members', 'group:meetings', '/warnings', '/regulations']);
     const group = menuEntries(officer).find((e) => e.key === 'group:meetings');
     expect(group?.label).toBe('组织生活');
     expect(group?.children?.map((c) => [c.key, c.label])).toEqual([
@@ -44,6 +44,18 @@ describe('menuEntries', () => {
     expect(route('/meetings/new')?.access).toEqual({ anyOf: ['meeting:write'] });
     expect(route('/meetings/:id')?.access).toEqual({ anyOf: ['meeting:read'] });
     expect(route('/compliance/branch')?.access).toEqual({ anyOf: ['meeting:read'] });
+  });
+
+  it('nests 问题整改 pages under one group; issuing pages need rectification:issue', () => {
+    const branch = [...OFFICER, 'rectification:read', 'rectification:write'];
+    const organ = [...branch, 'rectification:issue'];
+    expect(menuEntries(organ).find((e) => e.key === 'group:rectification')?.children?.map((c) => c.label)).toEqual(['我的整改', '下发与审核', '分析']);
+    // A branch officer sees 我的整改 alone, unnested.
+    expect(keys(branch)).toContain('/rectification');
+    expect(leafKeys(branch)).not.toContain('/rectification/batches');
+    const route = (path: string) => appRoutes.find((r) => r.path === path);
+    expect(route('/rectification/problems/:id')?.access).toEqual({ anyOf: ['rectification:read'] });
+    expect(route('/rectification/batches/:id')?.access).toEqual({ anyOf: ['rectification:issue'] });
   });
 
   it('offers platform administrators their pages only', () => {

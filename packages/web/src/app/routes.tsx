@@ -4,8 +4,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   BulbOutlined,
   CalendarOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -43,7 +45,13 @@ const MeetingNewPage = page(() => import('../features/meetings/MeetingNewPage'),
 const MeetingPage = page(() => import('../features/meetings/MeetingPage'), 'MeetingPage');
 const CompliancePage = page(() => import('../features/compliance/CompliancePage'), 'CompliancePage');
 const BranchCompliancePage = page(() => import('../features/compliance/BranchCompliancePage'), 'BranchCompliancePage');
+const ProblemsPage = page(() => import('../features/rectification/ProblemsPage'), 'ProblemsPage');
+const ProblemPage = page(() => import('../features/rectification/ProblemPage'), 'ProblemPage');
+const BatchesPage = page(() => import('../features/rectification/BatchesPage'), 'BatchesPage');
+const BatchBoardPage = page(() => import('../features/rectification/BatchBoardPage'), 'BatchBoardPage');
+const RectAnalysisPage = page(() => import('../features/rectification/AnalysisPage'), 'AnalysisPage');
 const WarningsPage = page(() => import('../features/warnings/WarningsPage'), 'WarningsPage');
+const RegulationsPage = page(() => import('../features/regulations/RegulationsPage'), 'RegulationsPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const GrantsPage = page(() => import('../features/grants/GrantsPage'), 'GrantsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
@@ -70,11 +78,14 @@ export interface AppRoute {
 export const MENU_GROUPS = {
   members: { label: '党员队伍', icon: <TeamOutlined /> },
   meetings: { label: '组织生活', icon: <CalendarOutlined /> },
+  rectification: { label: '问题整改', icon: <FileDoneOutlined /> },
 } as const satisfies Record<string, { label: string; icon: ReactNode }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
 const memberRead: AccessRule = { anyOf: ['member:read'] };
 const meetingRead: AccessRule = { anyOf: ['meeting:read'] };
+const rectRead: AccessRule = { anyOf: ['rectification:read'] };
+const rectIssue: AccessRule = { anyOf: ['rectification:issue'] };
 
 /** The one route table: it builds both the router and the left menu. */
 export const appRoutes: AppRoute[] = [
@@ -111,7 +122,14 @@ export const appRoutes: AppRoute[] = [
   { path: '/meetings/new', element: <MeetingNewPage />, access: { anyOf: ['meeting:write'] } },
   { path: '/meetings/:id', element: <MeetingPage />, access: meetingRead },
   { path: '/compliance/branch', element: <BranchCompliancePage />, access: meetingRead },
+  { path: '/rectification', element: <ProblemsPage />, label: '我的整改', icon: <FileDoneOutlined />, group: 'rectification', access: rectRead },
+  { path: '/rectification/batches', element: <BatchesPage />, label: '下发与审核', group: 'rectification', access: rectIssue },
+  { path: '/rectification/analysis', element: <RectAnalysisPage />, label: '分析', group: 'rectification', access: rectIssue },
+  { path: '/rectification/batches/:id', element: <BatchBoardPage />, access: rectIssue },
+  { path: '/rectification/problems/:id', element: <ProblemPage />, access: rectRead },
   { path: '/warnings', element: <WarningsPage />, label: '预警', icon: <AlertOutlined />, access: { anyOf: ['member:read'] } },
+  // Every computed warning names its rule; this page lists the rules, their dated parameters and citations.
+  { path: '/regulations', element: <RegulationsPage />, label: '规则与依据', icon: <BookOutlined />, access: { anyOf: ['member:read', 'meeting:read'] } },
   {
     path: '/admin/accounts',
     element: <AccountsPage />,

@@ -56,6 +56,11 @@ export interface CodeTables {
   attendanceStatuses?: Code[];
   lights?: Code[];
   obligations?: Code[];
+  /** 问题整改: 问题来源, 问题状态, 严重程度, 整改过程事项. */
+  rectificationSources?: Code[];
+  problemStatuses?: Code[];
+  problemSeverities?: Code[];
+  problemEventKinds?: Code[];
 }
 
 export const codeTablesQuery = queryOptions({

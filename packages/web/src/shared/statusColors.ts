@@ -45,6 +45,21 @@ export const ATTENDANCE_STATUS_COLORS: Readonly<Record<string, string>> = {
   absent: 'red',
 };
 
+export const PROBLEM_STATUS_COLORS: Readonly<Record<string, string>> = {
+  issued: 'blue',
+  claimed: 'cyan',
+  measures_set: 'geekblue',
+  in_progress: 'gold',
+  closure_requested: 'purple',
+  closed: 'green',
+};
+
+export const PROBLEM_SEVERITY_COLORS: Readonly<Record<string, string>> = {
+  general: 'default',
+  serious: 'orange',
+  critical: 'red',
+};
+
 /** The tag colour for a status; antd's neutral 'default' for a status the web has no colour for. */
 export function statusColor(colors: Readonly<Record<string, string>>, status: string | null | undefined): string {
   return (status && Object.hasOwn(colors, status) ? colors[status] : undefined) ?? 'default';

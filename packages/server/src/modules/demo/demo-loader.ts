@@ -15,6 +15,7 @@ import { createFindingsService } from '../warnings/findings.service.js';
 import { generateDemoActivities, type DemoActivity } from './demo-activities.js';
 import { generateDemoDataset, type DemoAccount } from './demo-dataset.js';
 import { generateDemoOrgRecords } from './demo-org-records.js';
+import { insertDemoRectification } from './demo-rectification.js';
 
 /** The demo password: accepted only while the app runs in demo mode (see auth.service login). */
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -212,8 +213,11 @@ export async function loadDemoData(db: Db, clock: Clock, regulations: ParameterT
     const life = generateDemoActivities(dataset, records, { seed, asOf: today });
     await insertActivities(tx, life.activities, orgByKey, memberIdByKey, now);
 
+    // 问题整改: the 工委's inspection round and an organ's special inspection, in mixed states (see demo-rectification.ts).
+    const rectification = await insertDemoRectification(tx, orgByKey, today, now);
+
     await tx.insert(appMeta).values({ key: 'demo_loaded_at', value: now.toISOString() });
-    await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, activities: life.activities.length, accounts: dataset.accounts.map((a) => a.username) } }, now);
+    await appendAudit(tx, SYSTEM, { action: 'system.demo_data_loaded', after: { seed, orgs: dataset.orgs.length, members: dataset.members.length, activities: life.activities.length, problems: rectification.problems, accounts: dataset.accounts.map((a) => a.username) } }, now);
   });
   // Lights, green rates and warnings of the last 14 months, and this month's 月提示, so the demo shows them at once
   // (a production server does this in its daily schedule, compliance-schedule.ts).

@@ -40,6 +40,7 @@ describe('warnings on first start', () => {
     expect(codes).toContain('branch_too_few_full_members');
     const dated = all.items.filter((w) => w.dueOn !== null).map((w) => w.dueOn!);
     expect(dated).toEqual([...dated].sort());
+    // No rule to cite for a missing election record; an overdue problem cites the issuing level's batch.
     for (const w of all.items.filter((i) => i.kind !== 'no_election')) {
       expect(w.basis.length, `${w.code} ${w.message}`).toBeGreaterThan(0);
       expect(w.basis[0]!.sourceTitle.length).toBeGreaterThan(2);

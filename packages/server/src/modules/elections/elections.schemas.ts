@@ -130,7 +130,7 @@ export const ElectionsView = Type.Object(
 export const WarningsQuery = Type.Object(
   {
     orgId: Type.Optional(Type.Integer({ minimum: 1, title: '组织' })),
-    kind: Type.Optional(Type.Union(['election', 'finding', 'no_election', 'probation', 'transfer', 'meeting', 'absence'].map((k) => Type.Literal(k)), { title: '预警类别' })),
+    kind: Type.Optional(Type.Union(['election', 'finding', 'no_election', 'probation', 'transfer', 'meeting', 'absence', 'problem'].map((k) => Type.Literal(k)), { title: '预警类别' })),
     ...PageQueryFields,
   },
   { additionalProperties: false },
@@ -140,6 +140,7 @@ export const WarningView = Type.Object({
   key: Type.String(),
   kind: Type.String(),
   memberId: Type.Optional(Type.Integer()),
+  problemId: Type.Optional(Type.Integer({ description: '整改逾期：问题 id' })),
   code: Type.String(),
   orgId: Type.Integer(),
   orgName: Type.String(),

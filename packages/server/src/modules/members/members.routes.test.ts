@@ -278,7 +278,7 @@ describe('warnings of the roster in the warning center', () => {
     expect(transfers[0]).toMatchObject({ kind: 'transfer', code: 'transfer_response_overdue', orgId: branchB });
     expect((await call(t.app, s.zhibu1!, 'GET', '/api/warnings?kind=transfer')).json().items).toEqual([]);
     // Each kind alone is a valid query (the first part of the union names the columns).
-    for (const kind of ['election', 'finding', 'no_election', 'probation', 'transfer', 'meeting', 'absence']) {
+    for (const kind of ['election', 'finding', 'no_election', 'probation', 'transfer', 'meeting', 'absence', 'problem']) {
       expect((await call(t.app, s.gongwei!, 'GET', `/api/warnings?kind=${kind}`)).statusCode, kind).toBe(200);
     }
   });

@@ -7,6 +7,8 @@ import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS, ATTENDANCE_STATUS_LABELS,
 import { GENDER_LABELS, LIFECYCLE_ACTION_LABELS, MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, MEMBER_STATUSES, TRANSFER_STATUS_LABELS } from '../members/members.schemas.js';
 import { MEMBER_EVENT_KINDS } from '../members/member-events.js';
 import { MEMBER_FIELD_LABELS } from '../members/member-record.js';
+import { PROBLEM_STATUS_LABELS } from '../rectification/problem-workflow.js';
+import { PROBLEM_EVENT_KIND_LABELS, PROBLEM_SEVERITY_LABELS, RECTIFICATION_SOURCE_LABELS } from '../rectification/rectification.schemas.js';
 import { UNIT_ADMIN_LEVEL_LABELS, UNIT_LEADING_BODY_LABELS } from '../org/units.service.js';
 import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ELECTED_ORG_TYPES } from '../committees/committee-posts.js';
 import { ELECTION_METHODS } from '../elections/elections.service.js';
@@ -46,6 +48,10 @@ const CodeTables = Type.Object({
   attendanceStatuses: CodeList,
   lights: CodeList,
   obligations: CodeList,
+  rectificationSources: CodeList,
+  problemStatuses: CodeList,
+  problemSeverities: CodeList,
+  problemEventKinds: CodeList,
 });
 
 const codes = (labels: Record<string, string>) => Object.entries(labels).map(([code, label]) => ({ code, label }));
@@ -62,7 +68,7 @@ export const CODE_TABLES = {
   committeePosts: COMMITTEE_POSTS.map((code) => ({ code, label: COMMITTEE_POST_LABELS[code] })),
   electionMethods: Object.entries(ELECTION_METHODS).map(([code, label]) => ({ code, label })),
   termStages: codes({ ok: '任期内', due_soon: '即将届满', due_imminent: '临近届满', overdue: '已逾期' }),
-  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息', probation: '预备党员转正', transfer: '组织关系转接', meeting: '组织生活', absence: '连续缺席组织生活' }),
+  warningKinds: codes({ election: '换届', finding: '组织设置与职务空缺', no_election: '缺少换届信息', probation: '预备党员转正', transfer: '组织关系转接', meeting: '组织生活', absence: '连续缺席组织生活', problem: '整改逾期' }),
   postSources: codes({ elected: '选举', appointed: '任命' }),
   adjustmentKinds: codes({ postpone: '延期换届', advance: '提前换届' }),
   statisticsCategories: STATISTICS_CATEGORIES.map((code) => ({ code, label: STATISTICS_CATEGORY_LABELS[code] })),
@@ -84,6 +90,10 @@ export const CODE_TABLES = {
   lights: codes(LIGHT_LABELS),
   // The obligations judged by meetings.frequency, named as the rule names them.
   obligations: MEETING_ACTIVITY_IDS.map((code) => ({ code, label: MEETING_ACTIVITIES[code].name })),
+  rectificationSources: codes(RECTIFICATION_SOURCE_LABELS),
+  problemStatuses: codes(PROBLEM_STATUS_LABELS),
+  problemSeverities: codes(PROBLEM_SEVERITY_LABELS),
+  problemEventKinds: codes(PROBLEM_EVENT_KIND_LABELS),
   orgHistoryEvents: codes({ created: '设立', updated: '变更', moved: '调整隶属关系', merged_into: '并入其他组织', absorbed: '合并其他组织', split_from: '由拆分设立', split_into: '拆分出新组织', dissolved: '撤销' }),
 };
 

@@ -14,9 +14,11 @@ import type { OrgService } from '../org/org.service.js';
 
 export interface WarningItem {
   key: string;
-  kind: 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence';
+  kind: 'election' | 'finding' | 'no_election' | 'probation' | 'transfer' | 'meeting' | 'absence' | 'problem';
   /** The member concerned (probation, transfer, absence). */
   memberId?: number;
+  /** The problem concerned (problem: 整改逾期), for the link /rectification/problems/:id. */
+  problemId?: number;
   code: string;
   orgId: number;
   orgName: string;
@@ -86,6 +88,12 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
         parts.push(sql`SELECT 'absence' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, NULL AS due_on, f.member_id::bigint AS finding_id, NULL AS elected_on, NULL AS term_due_on
                        FROM member_absence_findings f JOIN orgs o ON o.id = f.org_id WHERE ${inScope}`);
       }
+      if (!query.kind || query.kind === 'problem') {
+        // 整改逾期: open problems past their deadline whose responsible organization is in the scope (derived, never stored).
+        parts.push(sql`SELECT 'problem' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, p.deadline::text AS due_on, p.id::bigint AS finding_id, NULL AS elected_on, NULL AS term_due_on
+                       FROM problems p JOIN orgs o ON o.id = p.responsible_org_id
+                       WHERE ${inScope} AND p.status <> 'closed' AND p.deadline < ${today}::date`);
+      }
       if (parts.length === 0) return { items: [], total: 0, page, pageSize };
       const union = sql.join(parts, sql` UNION ALL `);
       const [total] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (${union}) w`);
@@ -122,6 +130,18 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
           ? (await queryRows<{ member_id: number; code: string; severity: 'violation' | 'warning' | null; message: string; basis: RuleBasis[] }>(db, sql`SELECT member_id, code, severity, message, basis FROM member_absence_findings WHERE member_id IN ${absenceIds}`)).map((a) => [Number(a.member_id), a])
           : [],
       );
+      const problemIds = rows.flatMap((r) => (r.kind === 'problem' ? [Number(r.finding_id)] : []));
+      const problemTexts = new Map(
+        problemIds.length
+          ? (
+              await queryRows<{ id: number; description: string; days: number; batch_name: string; issued_on: string; issuer: string }>(
+                db,
+                sql`SELECT p.id, p.description, (${today}::date - p.deadline)::integer AS days, b.name AS batch_name, b.issued_on::text AS issued_on, io.name AS issuer
+                    FROM problems p JOIN rectification_batches b ON b.id = p.batch_id JOIN orgs io ON io.id = p.issuing_org_id WHERE p.id IN ${problemIds}`,
+              )
+            ).map((p) => [Number(p.id), p])
+          : [],
+      );
       const items: WarningItem[] = [];
       for (const r of rows) {
         const base = { orgId: r.org_id, orgName: r.org_name, orgTypeLabel: orgTypeLabel(r.org_type), dueOn: r.due_on };
@@ -147,6 +167,15 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
         } else if (r.kind === 'absence') {
           const a = absences.get(Number(r.finding_id));
           if (a) items.push({ ...base, key: `absence-${a.member_id}`, kind: 'absence', memberId: Number(a.member_id), code: a.code, severity: a.severity, message: a.message, basis: a.basis });
+        } else if (r.kind === 'problem') {
+          const p = problemTexts.get(Number(r.finding_id));
+          if (p) {
+            const text = [...p.description].length > 40 ? `${[...p.description].slice(0, 40).join('')}…` : p.description;
+            items.push({ ...base, key: `problem-${p.id}`, kind: 'problem', problemId: Number(p.id), code: 'problem_overdue', severity: 'violation', message: `整改逾期 ${p.days} 天：${text}（整改时限 ${r.due_on}）`,
+              // The deadline was set by the issuing level in its batch: that document is the basis.
+              basis: [{ parameterId: 'rectification.deadline', value: r.due_on, effectiveFrom: p.issued_on, sourceTitle: `${p.issuer}「${p.batch_name}」`, article: '整改时限', quote: null }],
+            });
+          }
         } else {
           items.push({ ...base, key: `no-election-${r.org_id}`, kind: 'no_election', code: 'no_election_record', severity: null, message: '尚未录入换届选举信息，无法计算任期届满日期', basis: [] });
         }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shared/ErrorAlert';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useMe } from '../auth/auth';
 import { fetchWarnings, recordKeys, type WarningListParams } from '../orgs/orgRecordsApi';
+import { RectificationCard } from '../rectification/RectificationCard';
 import { BarChartView, PieChartView } from './charts';
 import { showsOrgTypeChart } from './dashboard';
 import { OrgLifeSection } from './OrgLifeSection';
@@ -98,6 +99,7 @@ export function DashboardView() {
               </Card>
             </Col>
           </Row>
+          {hasPermission(me.permissions, 'rectification:read') ? <RectificationCard orgId={orgId} /> : null}
           {hasPermission(me.permissions, 'meeting:read') ? <OrgLifeSection org={d.org} canRecord={hasPermission(me.permissions, 'meeting:write')} /> : null}
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             {typeChart ? (

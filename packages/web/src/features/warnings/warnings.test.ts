@@ -21,6 +21,7 @@ const tables: Pick<CodeTables, 'orgTypes' | 'warningKinds' | 'postSources'> = {
     { code: 'transfer', label: '组织关系转接' },
     { code: 'meeting', label: '组织生活' },
     { code: 'absence', label: '连续缺席组织生活' },
+    { code: 'problem', label: '整改逾期' },
   ],
   postSources: [
     { code: 'elected', label: '选举' },
@@ -41,7 +42,7 @@ describe('warnings', () => {
     expect(warningKindLabel(tables.warningKinds, 'election')).toBe('换届');
     expect(warningKindLabel(tables.warningKinds, 'new_kind')).toBe('new_kind');
     expect(warningKindLabel(undefined, 'finding')).toBe('finding');
-    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息', '预备党员转正', '组织关系转接', '组织生活', '连续缺席组织生活']);
+    expect(warningKindOptions(tables.warningKinds).map((o) => o.label)).toEqual(['换届', '组织设置与职务空缺', '缺少换届信息', '预备党员转正', '组织关系转接', '组织生活', '连续缺席组织生活', '整改逾期']);
   });
 
   it('links a warning to the tab of its org where it is dealt with', () => {
@@ -53,6 +54,8 @@ describe('warnings', () => {
     expect(warningOrgLink({ orgId: 7, kind: 'transfer', code: 'transfer_response_overdue' })).toBe('/members/transfers?direction=incoming');
     expect(warningOrgLink({ orgId: 7, kind: 'meeting', code: 'members_meeting_missed' })).toBe('/compliance/branch?orgId=7');
     expect(warningOrgLink({ orgId: 7, kind: 'absence', code: 'absent_six_months', memberId: 42 })).toBe('/members/42');
+    expect(warningOrgLink({ orgId: 7, kind: 'problem', code: 'problem_overdue', problemId: 9 })).toBe('/rectification/problems/9');
+    expect(warningOrgLink({ orgId: 7, kind: 'problem', code: 'problem_overdue' })).toBe('/rectification?orgId=7&overdue=true');
     expect(warningOrgLink({ orgId: 7, kind: 'absence', code: 'absent_six_months' })).toBe('/compliance/branch?orgId=7');
   });
 });
