@@ -17,6 +17,7 @@ import { subtreeRange } from '../../platform/scope.js';
 import { cellText, compactText, parseDateCell, parseTextCell } from '../members/cell-parsing.js';
 import { columnLetter } from '../members/roster-columns.js';
 import { PROBLEM_SEVERITIES, PROBLEM_SEVERITY_LABELS } from './rectification.schemas.js';
+import { issuedProblemRow } from './problem-workflow.js';
 import type { RectificationService } from './rectification.service.js';
 
 export const PROBLEM_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -307,22 +308,7 @@ export function createProblemImportService({ db, clock, rectification }: { db: D
           const inserted = await tx
             .insert(problems)
             .values(
-              chunk.map((p) => ({
-                batchId: batch.id,
-                issuingOrgId: batch.issuing_org_id,
-                responsibleOrgId: p.orgId,
-                responsiblePerson: p.person,
-                description: p.description,
-                category: p.category,
-                severity: p.severity,
-                deadline: p.deadline,
-                status: 'issued',
-                reopenedCount: 0,
-                returnedCount: 0,
-                createdBy: actor.userId,
-                createdAt: now,
-                updatedAt: now,
-              })),
+              chunk.map((p) => issuedProblemRow(batch, { responsibleOrgId: p.orgId, responsiblePerson: p.person, description: p.description, category: p.category, severity: p.severity, deadline: p.deadline }, actor.userId, now)),
             )
             .returning({ id: problems.id });
           await tx.insert(problemEvents).values(inserted.map((p, j) => ({ problemId: p.id, kind: 'issued', note: '由问题清单导入', detail: { batchId: batch.id, row: chunk[j]!.row }, actorUserId: actor.userId, occurredAt: now })));

@@ -84,3 +84,35 @@ export function allowedActions(status: ProblemStatus, sides: { responsible: bool
 export function stateMessage(status: ProblemStatus, action: ProblemAction): string {
   return `问题当前状态为「${PROBLEM_STATUS_LABELS[status]}」，不能${PROBLEM_ACTION_LABELS[action]}`;
 }
+
+/** What a newly issued problem is made of, from the form or from a row of an imported list. */
+export interface NewProblem {
+  responsibleOrgId: number;
+  responsiblePerson: string | null;
+  responsibleMemberId?: number | null;
+  description: string;
+  category: string;
+  severity: string;
+  deadline: string;
+}
+
+/** The row a problem starts as: status issued (下发), nothing returned or reopened yet. One place for the form and the import. */
+export function issuedProblemRow(batch: { id: number; issuing_org_id: number }, p: NewProblem, createdBy: number, now: Date) {
+  return {
+    batchId: batch.id,
+    issuingOrgId: batch.issuing_org_id,
+    responsibleOrgId: p.responsibleOrgId,
+    responsiblePerson: p.responsiblePerson,
+    responsibleMemberId: p.responsibleMemberId ?? null,
+    description: p.description,
+    category: p.category,
+    severity: p.severity,
+    deadline: p.deadline,
+    status: 'issued' as const,
+    reopenedCount: 0,
+    returnedCount: 0,
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -20,7 +20,7 @@ import { problemEvents, problemMeasures, problems, rectificationBatches, rectifi
 import { pathIds, scopeIncludes, subtreeRange } from '../../platform/scope.js';
 import { findOrg, type OrgRow } from '../org/org.repo.js';
 import type { OrgService } from '../org/org.service.js';
-import { allowedActions, ACTION_SIDE, isProblemStatus, nextStatus, PROBLEM_STATUS_LABELS, stateMessage, type ProblemAction, type ProblemStatus, type ReviewOutcome } from './problem-workflow.js';
+import { allowedActions, ACTION_SIDE, isProblemStatus, issuedProblemRow, nextStatus, PROBLEM_STATUS_LABELS, stateMessage, type ProblemAction, type ProblemStatus, type ReviewOutcome } from './problem-workflow.js';
 import { PROBLEM_SEVERITY_LABELS, RECTIFICATION_SOURCE_LABELS } from './rectification.schemas.js';
 
 export interface RectificationServiceDeps {
@@ -517,23 +517,7 @@ export function createRectificationService({ db, clock, orgService }: Rectificat
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(problems)
-          .values({
-            batchId,
-            issuingOrgId: batch.issuing_org_id,
-            responsibleOrgId: org.id,
-            responsiblePerson: person,
-            responsibleMemberId: body.responsibleMemberId ?? null,
-            description,
-            category: body.category,
-            severity: body.severity,
-            deadline: body.deadline,
-            status: 'issued',
-            reopenedCount: 0,
-            returnedCount: 0,
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
+          .values(issuedProblemRow({ id: batchId, issuing_org_id: batch.issuing_org_id }, { responsibleOrgId: org.id, responsiblePerson: person, responsibleMemberId: body.responsibleMemberId ?? null, description, category: body.category, severity: body.severity, deadline: body.deadline }, actor.userId, now))
           .returning({ id: problems.id });
         await tx.insert(problemEvents).values({ problemId: row!.id, kind: 'issued', note: null, detail: { batchId, responsibleOrgId: org.id, deadline: body.deadline }, actorUserId: actor.userId, occurredAt: now });
         await appendAudit(tx, auditAs, { action: 'rectification.issue', targetType: 'problem', targetId: row!.id, orgId: org.id, after: { batchId, responsibleOrgId: org.id, category: body.category, severity: body.severity, deadline: body.deadline } }, now);
