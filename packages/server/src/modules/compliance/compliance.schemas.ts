@@ -93,7 +93,7 @@ export const CalendarQuery = Type.Object(
 );
 
 export const DigestItem = Type.Object({
-  kind: Type.String({ description: 'meeting | election | probation | transfer | absence' }),
+  kind: Type.String({ description: 'meeting | election | probation | transfer | absence | problem' }),
   code: Type.String(),
   title: Type.String(),
   dueOn: Nullable(Type.String({ format: 'date' })),

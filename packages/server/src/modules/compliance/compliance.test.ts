@@ -238,7 +238,7 @@ describe('the monthly digest (月提示)', () => {
     expect(await compliance.generateDigestsIfDue(db)).toBeNull();
   });
 
-  it('lists the meetings due this month with their basis, probations, terms and transfers', async () => {
+  it('lists the meetings due this month with their basis, probations, terms, transfers and problems', async () => {
     const res = await call(t.app, jiguan1, 'GET', `/api/digests/current?orgId=${org}&month=2026-12`);
     expect(res.statusCode, res.body).toBe(200);
     const digest = res.json();
@@ -250,7 +250,12 @@ describe('the monthly digest (月提示)', () => {
     expect(meetings[2].basis[0]).toMatchObject({ parameter: 'meetings.org_life_meeting.min_count', force: 'shall' });
 
     const all = await queryRows<{ kinds: string[] }>(db, sql`SELECT array_agg(DISTINCT i->>'kind') AS kinds FROM monthly_digests d, jsonb_array_elements(d.items) i WHERE d.month = '2026-12-01'`);
-    expect(all[0]!.kinds).toEqual(expect.arrayContaining(['meeting', 'probation', 'election', 'transfer']));
+    expect(all[0]!.kinds).toEqual(expect.arrayContaining(['meeting', 'probation', 'election', 'transfer', 'problem']));
+    // Open problems due by the month's end (the demo's overdue one at zhibu1's branch), citing the issuing level's batch.
+    const mineRes = await call(t.app, await login(t.app, 'zhibu1'), 'GET', '/api/digests/current?month=2026-12');
+    expect(mineRes.statusCode, mineRes.body).toBe(200);
+    const mine = mineRes.json();
+    expect(mine.items.find((i: { kind: string }) => i.kind === 'problem')).toMatchObject({ title: '问题整改', code: 'problem_overdue', basis: [{ article: '整改时限' }] });
     const quake = (await call(t.app, await login(t.app, 'zhibu2'), 'GET', '/api/digests/current?month=2026-12')).json();
     expect(quake.items.find((i: { kind: string }) => i.kind === 'transfer')).toMatchObject({ title: '组织关系转接', code: 'transfer_pending' });
     const probation = await queryRows<{ org_id: number; item: { message: string; basis: unknown[] } }>(

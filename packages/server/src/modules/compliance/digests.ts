@@ -16,7 +16,7 @@ import { firstDay, JUDGED_ORG_TYPES, lastDay, monthOf, obligationLabel } from '.
 import { bulkUpsert, intArray } from './sql-helpers.js';
 
 export interface DigestItemRecord {
-  kind: 'meeting' | 'election' | 'probation' | 'transfer' | 'absence';
+  kind: 'meeting' | 'election' | 'probation' | 'transfer' | 'absence' | 'problem';
   code: string;
   title: string;
   dueOn: string | null;
@@ -145,6 +145,27 @@ export function createDigests({ clock, regulations, channels = [inAppChannel] }:
       sql`SELECT org_id, code, message, basis FROM member_absence_findings WHERE org_id = ANY(${ids}) ORDER BY consecutive_months DESC, member_id`,
     );
     for (const r of absences) push(r.org_id, { kind: 'absence', code: r.code, title: '连续缺席组织生活', dueOn: null, message: r.message, basis: r.basis });
+
+    // 问题整改: open problems of the organization due this month or already overdue (deadline set by the issuing level).
+    const problemRows = await queryRows<{ org_id: number; id: number; description: string; deadline: string; batch_name: string; issued_on: string; issuer: string }>(
+      db,
+      sql`SELECT p.responsible_org_id AS org_id, p.id, p.description, p.deadline::text AS deadline, b.name AS batch_name, b.issued_on::text AS issued_on, io.name AS issuer
+          FROM problems p JOIN rectification_batches b ON b.id = p.batch_id JOIN orgs io ON io.id = p.issuing_org_id
+          WHERE p.responsible_org_id = ANY(${ids}) AND p.status <> 'closed' AND p.deadline <= ${to}::date
+          ORDER BY p.deadline, p.id`,
+    );
+    for (const r of problemRows) {
+      const text = [...r.description].length > 40 ? `${[...r.description].slice(0, 40).join('')}…` : r.description;
+      push(r.org_id, {
+        kind: 'problem',
+        code: r.deadline < from ? 'problem_overdue' : 'problem_due',
+        title: '问题整改',
+        dueOn: r.deadline,
+        message: r.deadline < from ? `已逾期（整改时限 ${r.deadline}）：${text}` : `应于 ${r.deadline} 前完成整改并申请销号：${text}`,
+        // Not a parameter of the regulations tree: the force is stated here (the issuing level's deadline binds).
+        basis: [{ parameterId: 'rectification.deadline', value: r.deadline, effectiveFrom: r.issued_on, force: 'shall', sourceTitle: `${r.issuer}「${r.batch_name}」`, article: '整改时限', quote: null }],
+      });
+    }
 
     return orgs.map((o) => ({ orgId: o.id, orgName: o.name, month, items: items.get(o.id) ?? [] }));
   }

@@ -51,8 +51,9 @@ export function DigestCard({ orgId }: { orgId: number }) {
           size="small"
           dataSource={d.items}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月没有到期事项" /> }}
-          renderItem={(item) => (
-            <List.Item key={`${item.kind}-${item.code}-${item.title}`} style={{ display: 'block', paddingInline: 0 }}>
+          renderItem={(item, index) => (
+            // Several items may share kind, code and title (two probations, two problems): the position keys them.
+            <List.Item key={`${index}-${item.kind}-${item.code}`} style={{ display: 'block', paddingInline: 0 }}>
               <Space size={6} wrap>
                 <Tag style={{ marginInlineEnd: 0 }}>{labelOf(warningKinds, item.kind)}</Tag>
                 <Typography.Text strong>{item.title}</Typography.Text>
