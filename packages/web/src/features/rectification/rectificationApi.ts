@@ -1,4 +1,4 @@
-// 问题整改 (packages/server/src/modules/rectification; contract /tmp/rect-contract.md): batches (批次) issued by a
+// 问题整改 (packages/server/src/modules/rectification, contract in rectification.schemas.ts): batches (批次) issued by a
 // higher level, problems (问题) issued to a responsible organization, claimed, rectified with measures and
 // evidence, and closed by 销号 on the issuing level's approval; analysis (共性问题, 趋势, 红黑榜) and the ledger.
 // Labels of the codes come from the code tables (rectificationSources, problemStatuses, problemSeverities,
