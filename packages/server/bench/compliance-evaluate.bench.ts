@@ -3,12 +3,11 @@
 // (10 members, a secretary and an 组织委员 each) and 19 党小组; --orgs sets the size (default 5,000).
 // Run: `npm run bench -- compliance-evaluate [--orgs=20000]` on PostgreSQL (`--database-url=…`, TEST_DATABASE_URL or
 // DATABASE_URL; a database of its own is created and dropped), or with none of them on an in-memory PGlite.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadRegulations } from '@dangjian/regulations/load';
 import { manualClock } from '../src/platform/clock.js';
-import { openDatabase, queryRows, type Database, type Db } from '../src/platform/db.js';
+import { queryRows, type Db } from '../src/platform/db.js';
+import { openBenchDatabase } from './bench-database.js';
 import { migrate } from '../src/platform/migrate.js';
 import { createComplianceEvaluator } from '../src/modules/compliance/evaluator.js';
 
@@ -77,19 +76,7 @@ export async function buildComplianceBenchTree(db: Db, organs: number) {
 
 export async function benchComplianceEvaluate(adminUrl: string | null) {
   const organs = Math.max(1, Math.round(orgsArg() / (1 + BRANCHES_PER_ORGAN + GROUPS_PER_ORGAN)));
-  const name = `dangjian_bench_${randomBytes(4).toString('hex')}`;
-  let admin: pg.Client | null = null;
-  let database: Database;
-  if (adminUrl) {
-    admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
-  } else {
-    database = await openDatabase({ databaseUrl: null, dataDir: null });
-  }
+  const { database, drop } = await openBenchDatabase(adminUrl);
   try {
     await migrate(database);
     const db = database.db;
@@ -130,10 +117,6 @@ export async function benchComplianceEvaluate(adminUrl: string | null) {
       ok: lit === branches && summary.orgs === counts?.orgs,
     };
   } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await drop();
   }
 }

@@ -5,21 +5,21 @@
 // the roster of the imported members.
 // Run: `npm run bench -- member-import` on PostgreSQL (`--database-url=…`, TEST_DATABASE_URL or DATABASE_URL;
 // a database of its own is created and dropped), or with none of them on an in-memory PGlite.
-import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { addDays, idCheckChar } from '@dangjian/regulations';
 import { loadRegulations } from '@dangjian/regulations/load';
 import type { Actor } from '../src/platform/auth.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase, queryRows, type Database } from '../src/platform/db.js';
+import { queryRows } from '../src/platform/db.js';
+import { openBenchDatabase } from './bench-database.js';
 import { createFieldCrypto } from '../src/platform/field-crypto.js';
 import { migrate } from '../src/platform/migrate.js';
 import { ROLE_PERMISSIONS } from '../src/platform/permissions.js';
@@ -93,19 +93,7 @@ async function writeFile(file: string, branchNames: string[]) {
 }
 
 export async function benchMemberImport(adminUrl: string | null) {
-  const name = `dangjian_bench_${randomBytes(4).toString('hex')}`;
-  let admin: pg.Client | null = null;
-  let database: Database;
-  if (adminUrl) {
-    admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
-  } else {
-    database = await openDatabase({ databaseUrl: null, dataDir: null });
-  }
+  const { database, drop } = await openBenchDatabase(adminUrl);
   const dir = await mkdtemp(path.join(tmpdir(), 'dangjian-bench-'));
   try {
     await migrate(database);
@@ -184,10 +172,6 @@ export async function benchMemberImport(adminUrl: string | null) {
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
-    await database.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await drop();
   }
 }
