@@ -170,8 +170,12 @@ describe('member import', () => {
       await page.getByTestId('import-validate').click();
 
       // 2. The error report names the row and the column; nothing was written.
+      // The dry run is a background job polled every second; on a loaded CI machine it has taken over 20 s, so the
+      // wait is longer here, and a timeout reports what the page showed instead.
       const report = page.getByTestId('import-invalid');
-      await report.waitFor();
+      await report.waitFor({ timeout: 45_000 }).catch(async (error: unknown) => {
+        throw new Error(`dry run did not report within 45 s; the page showed: ${await page.locator('main').innerText()}`, { cause: error });
+      });
       const errorRows = page.locator('[data-testid="import-errors"] tbody tr.ant-table-row');
       await errorRows.first().waitFor();
       const reported = await errorRows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
@@ -217,7 +221,7 @@ describe('member import', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('fits a member\'s page on a 390px-wide phone', async () => {
     const { context, page } = await newPage(browser, 390, 844);
