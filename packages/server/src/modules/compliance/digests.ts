@@ -10,7 +10,7 @@ import { queryRows, type Db } from '../../platform/db.js';
 import { appMeta } from '../../platform/schema.js';
 import type { RuleBasis } from '../elections/org-rules.js';
 import { createMemberRules } from '../members/member-rules.js';
-import { ON_ROSTER_STATUSES } from '../members/members.schemas.js';
+import { ON_ROSTER_SQL } from '../members/members.schemas.js';
 import type { StoredBasis } from './evaluator.js';
 import { firstDay, JUDGED_ORG_TYPES, lastDay, monthOf, obligationLabel } from './lights.js';
 import { bulkUpsert, intArray } from './sql-helpers.js';
@@ -65,7 +65,6 @@ export function isDigestDue(now: Date, lastGeneratedMonth: string | null, tree: 
   return minutes >= DIGEST_HOURS.from && minutes < DIGEST_HOURS.to;
 }
 
-const ON_ROSTER = sql.raw(ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', '));
 const CATALOGUE_ORDER = sql.raw(`ARRAY[${MEETING_ACTIVITY_IDS.map((a) => `'${a}'`).join(', ')}]`);
 const JUDGED = sql.raw(JUDGED_ORG_TYPES.map((t) => `'${t}'`).join(', '));
 
@@ -101,7 +100,7 @@ export function createDigests({ clock, regulations, channels = [inAppChannel] }:
       sql`SELECT m.id, m.name, CASE WHEN o.type = 'party_small_group' THEN o.parent_id ELSE o.id END AS branch_id, m.joined_on::text AS joined_on,
                  m.probation_extension_months AS extension, m.probation_ends_on::text AS ends_on
           FROM members m JOIN orgs o ON o.id = m.org_id
-          WHERE m.category = 'probationary' AND m.status IN (${ON_ROSTER}) AND m.joined_on IS NOT NULL
+          WHERE m.category = 'probationary' AND m.status IN ${ON_ROSTER_SQL} AND m.joined_on IS NOT NULL
             AND m.probation_ends_on >= ${from}::date AND m.probation_ends_on <= ${to}::date
             AND (o.id = ANY(${ids}) OR (o.type = 'party_small_group' AND o.parent_id = ANY(${ids})))
           ORDER BY m.probation_ends_on, m.id`,

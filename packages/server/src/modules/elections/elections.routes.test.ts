@@ -49,6 +49,17 @@ describe('warnings on first start', () => {
     expect(overdue.severity).toBe('violation');
   });
 
+  it('pages in a total order: small pages put together equal one big page, and a page past the end keeps the total', async () => {
+    const page = async (n: number, size: number) => (await call(t.app, gongwei, 'GET', `/api/warnings?page=${n}&pageSize=${size}`)).json() as { items: { key: string }[]; total: number };
+    const big = await page(1, 30);
+    expect(big.total).toBeGreaterThan(30);
+    const small = [...(await page(1, 7)).items, ...(await page(2, 7)).items, ...(await page(3, 7)).items, ...(await page(4, 7)).items, ...(await page(5, 7)).items];
+    expect(small.slice(0, 30).map((w) => w.key)).toEqual(big.items.map((w) => w.key));
+    const past = await page(1000, 20);
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(big.total);
+  });
+
   it('an organ admin sees only its own subtree’s warnings', async () => {
     const mine = await warnings(quake);
     const organ = quake.me.grants[0]!.orgId!;

@@ -4,7 +4,7 @@ import { BRANCH_LIKE, maskIdNumber, maskPhone, MEMBER_CODE_TABLES, parseIdNumber
 import { appendAudit, recordAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db.js';
+import { queryRows, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
 import { containsPattern, pageWindow } from '../../platform/http-schemas.js';
@@ -93,6 +93,9 @@ const STANDING_BANDS: readonly [string, string, number, number][] = [
   ['41_50', '41至50年', 41, 50],
   ['gt50', '51年及以上', 51, 200],
 ];
+
+const STATS_DIMENSIONS = ['category', 'gender', 'ethnicity', 'ageBand', 'education', 'standingBand', 'status'] as const;
+type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 function bandCase(expr: SQL, bands: readonly [string, string, number, number][], otherwise: string): SQL<string> {
   const whens = bands.map(([key, , lo, hi]) => sql` WHEN ${expr} BETWEEN ${lo} AND ${hi} THEN ${key}`);
@@ -253,16 +256,6 @@ export function createMembersService({ db, clock, orgService, fieldCrypto, rules
         actor: r.actor,
       })),
     };
-  }
-
-  async function counts(where: SQL | undefined, key: SQL<string>): Promise<Map<string, number>> {
-    const rows = await db
-      .select({ key: sql<string>`${key}`.as('k'), n: count() })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(where)
-      .groupBy(sql`1`);
-    return new Map(rows.map((r) => [r.key ?? '', Number(r.n)]));
   }
 
   function ordered(map: Map<string, number>, entries: readonly (readonly [string, string])[], withRest = true) {
@@ -465,17 +458,31 @@ export function createMembersService({ db, clock, orgService, fieldCrypto, rules
       const root = await statsRoot(actor, orgId);
       const where = and(scopeCondition({ kind: 'subtree', orgId: root.id, path: root.path }, orgs), onRoster);
       const asOf = today();
-      const age = sql`EXTRACT(YEAR FROM age(${asOf}::date, ${members.birthDate}))`;
-      const standing = sql`(EXTRACT(YEAR FROM age(${asOf}::date, ${members.fullMemberOn})) + ${members.standingAdjustmentYears})`;
-      const [category, gender, ethnicity, ageBand, education, standingBand, status] = await Promise.all([
-        counts(where, sql<string>`${members.category}`),
-        counts(where, sql<string>`${members.gender}`),
-        counts(where, sql<string>`COALESCE(${members.ethnicity}, '')`),
-        counts(where, sql<string>`CASE WHEN ${members.birthDate} IS NULL THEN '' ELSE ${bandCase(age, AGE_BANDS, '')} END`),
-        counts(where, sql<string>`COALESCE(${members.education}, '')`),
-        counts(where, sql<string>`CASE WHEN ${members.category} = 'probationary' THEN 'probationary' WHEN ${members.fullMemberOn} IS NULL THEN '' ELSE ${bandCase(standing, STANDING_BANDS, 'lt5')} END`),
-        counts(where, sql<string>`${members.status}`),
-      ]);
+      // One scan of the subtree's members on the roster: ages and standing computed once per member (OFFSET 0 keeps
+      // the subquery from being inlined into every CASE branch), counted per combination of the seven dimensions (a
+      // few thousand rows however large the subtree), then each dimension by GROUPING SETS over those counts. Seven
+      // separate grouped queries made seven scans: 2.5 s at the root of a 500,000-member province, against 0.55 s.
+      const rows = await queryRows<{ dim: StatsDimension; key: string | null; n: number }>(
+        db,
+        sql`WITH m AS (
+              SELECT category, gender, ethnicity, education, status,
+                     CASE WHEN birth_date IS NULL THEN '' ELSE ${bandCase(sql`age`, AGE_BANDS, '')} END AS age_band,
+                     CASE WHEN category = 'probationary' THEN 'probationary' WHEN full_member_on IS NULL THEN '' ELSE ${bandCase(sql`standing`, STANDING_BANDS, 'lt5')} END AS standing_band
+              FROM (SELECT ${members.category} AS category, ${members.gender} AS gender, COALESCE(${members.ethnicity}, '') AS ethnicity,
+                           COALESCE(${members.education}, '') AS education, ${members.status} AS status, ${members.birthDate} AS birth_date,
+                           ${members.fullMemberOn} AS full_member_on,
+                           EXTRACT(YEAR FROM age(${asOf}::date, ${members.birthDate})) AS age,
+                           (EXTRACT(YEAR FROM age(${asOf}::date, ${members.fullMemberOn})) + ${members.standingAdjustmentYears}) AS standing
+                    FROM ${members} INNER JOIN ${orgs} ON ${orgs.id} = ${members.orgId} WHERE ${where ?? sql`true`} OFFSET 0) x),
+            c AS (SELECT category, gender, ethnicity, age_band, education, standing_band, status, count(*) AS n FROM m GROUP BY 1, 2, 3, 4, 5, 6, 7)
+            SELECT CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(gender) = 0 THEN 'gender' WHEN GROUPING(ethnicity) = 0 THEN 'ethnicity'
+                        WHEN GROUPING(age_band) = 0 THEN 'ageBand' WHEN GROUPING(education) = 0 THEN 'education'
+                        WHEN GROUPING(standing_band) = 0 THEN 'standingBand' ELSE 'status' END AS dim,
+                   COALESCE(category, gender, ethnicity, age_band, education, standing_band, status) AS key, sum(n)::integer AS n
+            FROM c GROUP BY GROUPING SETS ((category), (gender), (ethnicity), (age_band), (education), (standing_band), (status))`,
+      );
+      const dimension = (dim: StatsDimension) => new Map(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? '', Number(r.n)]));
+      const [category, gender, ethnicity, ageBand, education, standingBand, status] = STATS_DIMENSIONS.map(dimension) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
       const total = [...category.values()].reduce((a, b) => a + b, 0);
       const tableEntries = (table: 'ethnicity' | 'education') => MEMBER_CODE_TABLES[table].entries.map((e) => [e.code, e.label] as const);
       const byEthnicity = ordered(ethnicity, tableEntries('ethnicity')).filter((c) => c.count > 0).sort((a, b) => b.count - a.count);

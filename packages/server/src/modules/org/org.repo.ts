@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.js';
 import { members, orgs } from '../../platform/schema.js';
 import { pathIds, subtreeRange } from '../../platform/scope.js';
+import { ON_ROSTER_STATUSES } from '../members/members.schemas.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -51,6 +52,7 @@ export async function ancestorsOf(db: Db, path: string, fromDepth: number): Prom
   return ids.map((id) => ({ id, name: byId.get(id) ?? '' }));
 }
 
+/** The orgs of a subtree and its members on the roster (在册). */
 export async function countSubtree(db: Db, path: string): Promise<{ orgCount: number; memberCount: number }> {
   const { lo, hi } = subtreeRange(path);
   const [orgCount] = await db.select({ n: sql<number>`count(*)::integer` }).from(orgs).where(and(gte(orgs.path, lo), lt(orgs.path, hi)));
@@ -58,7 +60,7 @@ export async function countSubtree(db: Db, path: string): Promise<{ orgCount: nu
     .select({ n: sql<number>`count(*)::integer` })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(gte(orgs.path, lo), lt(orgs.path, hi)));
+    .where(and(gte(orgs.path, lo), lt(orgs.path, hi), inArray(members.status, [...ON_ROSTER_STATUSES])));
   return { orgCount: orgCount?.n ?? 0, memberCount: memberCount?.n ?? 0 };
 }
 

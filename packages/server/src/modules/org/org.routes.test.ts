@@ -147,6 +147,22 @@ describe('dashboard', () => {
     expect(organDash.memberTotals.total).toBe(organRoll.memberCount);
     expect(organDash.orgCountsByType.reduce((a: number, c: { count: number }) => a + c.count, 0)).toBe(organRoll.orgCount); // a child's orgCount includes the child itself
   });
+
+  it('counts members on the roster only: one who has left the Party drops out of the dashboard, the statistics and the org\'s count', async () => {
+    const before = (await call(t.app, organ, 'GET', '/api/dashboard')).json();
+    const orgBefore = (await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json();
+    const [leaver] = await queryRows<{ id: number }>(t.database.db, sql`SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE o.path LIKE ${`%/${organId}/%`} AND m.status = 'normal' ORDER BY m.id LIMIT 1`);
+    await t.database.db.execute(sql`UPDATE members SET status = 'deceased' WHERE id = ${leaver!.id}`);
+    try {
+      const after = (await call(t.app, organ, 'GET', '/api/dashboard')).json();
+      expect(after.memberTotals.total).toBe(before.memberTotals.total - 1);
+      expect(after.children.reduce((a: number, c: { memberCount: number }) => a + c.memberCount, 0)).toBe(after.memberTotals.total);
+      expect((await call(t.app, organ, 'GET', '/api/members/stats')).json().total).toBe(after.memberTotals.total);
+      expect((await call(t.app, organ, 'GET', `/api/orgs/${organId}`)).json().memberCount).toBe(orgBefore.memberCount - 1);
+    } finally {
+      await t.database.db.execute(sql`UPDATE members SET status = 'normal' WHERE id = ${leaver!.id}`);
+    }
+  });
 });
 
 describe('reorganization: moving a subtree', () => {

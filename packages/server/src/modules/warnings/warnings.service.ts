@@ -10,6 +10,7 @@ import type { ElectionsService } from '../elections/elections.service.js';
 import type { OrgRules, RuleBasis } from '../elections/org-rules.js';
 import { orgTypeLabel } from '../org/org-types.js';
 import type { MemberRules } from '../members/member-rules.js';
+import { ON_ROSTER_SQL } from '../members/members.schemas.js';
 import type { OrgService } from '../org/org.service.js';
 
 export interface WarningItem {
@@ -68,7 +69,7 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
         // 预备党员 whose probation ends within the lead time or has ended without a decision (members.probation_due).
         parts.push(sql`SELECT 'probation' AS kind, o.id AS org_id, o.name AS org_name, o.type AS org_type, m.probation_ends_on::text AS due_on, m.id::bigint AS finding_id, m.joined_on::text AS elected_on, m.probation_extension_months::text AS term_due_on
                        FROM members m JOIN orgs o ON o.id = m.org_id
-                       WHERE ${inScope} AND m.category = 'probationary' AND m.status IN ('normal', 'mobile', 'lost_contact', 'suspended')
+                       WHERE ${inScope} AND m.category = 'probationary' AND m.status IN ${ON_ROSTER_SQL}
                        AND m.probation_ends_on <= (${today}::date + ${memberRules.probationLeadDays(today)}::integer)`);
       }
       if (!query.kind || query.kind === 'transfer') {
@@ -96,11 +97,15 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
       }
       if (parts.length === 0) return { items: [], total: 0, page, pageSize };
       const union = sql.join(parts, sql` UNION ALL `);
-      const [total] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (${union}) w`);
-      const rows = await queryRows<{ kind: WarningItem['kind']; org_id: number; org_name: string; org_type: string; due_on: string | null; finding_id: number | null; elected_on: string | null; term_due_on: string | null }>(
+      // One pass over the union gives the page and the total (count(*) OVER ()); only a page past the end needs
+      // its own count. The order is total: rows of one org that tie on date and name are ordered by kind and key,
+      // so paging never repeats or skips a row.
+      const rows = await queryRows<{ kind: WarningItem['kind']; org_id: number; org_name: string; org_type: string; due_on: string | null; finding_id: number | null; elected_on: string | null; term_due_on: string | null; total: number }>(
         db,
-        sql`SELECT * FROM (${union}) w ORDER BY w.due_on ASC NULLS LAST, w.org_name, w.finding_id LIMIT ${pageSize} OFFSET ${offset}`,
+        sql`SELECT w.*, count(*) OVER ()::integer AS total FROM (${union}) w
+            ORDER BY w.due_on ASC NULLS LAST, w.org_name, w.kind, w.org_id, w.finding_id, w.elected_on, w.term_due_on LIMIT ${pageSize} OFFSET ${offset}`,
       );
+      const total = rows[0]?.total ?? (offset > 0 ? ((await queryRows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (${union}) w`))[0]?.n ?? 0) : 0);
       const findingIds = rows.flatMap((r) => (r.finding_id === null ? [] : [Number(r.finding_id)]));
       const findings = findingIds.length
         ? await queryRows<{ id: number; code: string; severity: 'violation' | 'warning' | null; message: string; basis: RuleBasis[] }>(db, sql`SELECT id::integer AS id, code, severity, message, basis FROM org_findings WHERE id IN ${findingIds}`)
@@ -180,7 +185,7 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
           items.push({ ...base, key: `no-election-${r.org_id}`, kind: 'no_election', code: 'no_election_record', severity: null, message: '尚未录入换届选举信息，无法计算任期届满日期', basis: [] });
         }
       }
-      return { items, total: total?.n ?? 0, page, pageSize };
+      return { items, total, page, pageSize };
     },
   };
 }
