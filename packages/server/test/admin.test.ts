@@ -53,6 +53,7 @@ describe('from a new account to a scoped user', () => {
 
   it('disable: sessions end and login is refused; the administrator cannot disable self', async () => {
     const target = await login(t.app, 'jiguan2');
+    expect((await call(t.app, target, 'GET', '/api/auth/me')).statusCode).toBe(200); // a session just checked for a read
     const disabled = await call(t.app, sys, 'PATCH', `/api/accounts/${target.me.user.id}`, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
     expect((await call(t.app, target, 'GET', '/api/auth/me')).statusCode).toBe(401);

@@ -14,6 +14,25 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** lastSeenAt is written at most this often, so reads don't each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Reads (GET/HEAD) may use a session checked within the last READ_CHECK_MS instead of looking it up again: the
+ * lookup was half the database round trips of a member's page (issue 7, BENCHMARKS.md). Writes always check the
+ * session in the database. Every completed write in this process empties the cache, so a logout, a revoked grant, a
+ * disabled account or a moved org takes effect here at once; another process of the same deployment sees it within
+ * READ_CHECK_MS, and only for reads. Real time (not the app clock), bounded in size.
+ */
+const READ_CHECK_MS = 5_000;
+const READ_CACHE_MAX = 10_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+interface CheckedSession {
+  actor: Actor | null;
+  expired: boolean;
+  /** performance.now() and the app clock when the session was checked. */
+  checkedAt: number;
+  clockAt: number;
+}
+
 /** Who is asking, under which role grant, with which permissions and org scope. */
 export interface Actor {
   userId: number;
@@ -134,6 +153,30 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
 
+  const checked = new Map<string, CheckedSession>();
+  // Bumped by every write: a lookup that started before a write finished is not kept (it may predate a logout).
+  let generation = 0;
+  async function checkedForRead(token: string): Promise<{ actor: Actor | null; expired: boolean }> {
+    const now = performance.now();
+    const clockNow = deps.clock().getTime();
+    const hit = checked.get(token);
+    // Fresh by the real time and by the app's clock (which tests move, e.g. past the idle timeout).
+    if (hit && now - hit.checkedAt < READ_CHECK_MS && clockNow - hit.clockAt >= 0 && clockNow - hit.clockAt < READ_CHECK_MS) return hit;
+    const startedIn = generation;
+    const loaded = await loadActor(deps, token);
+    if (checked.size >= READ_CACHE_MAX) checked.clear();
+    // Only a valid session is kept: an unknown or expired token is looked up every time.
+    if (loaded.actor && startedIn === generation) checked.set(token, { ...loaded, checkedAt: now, clockAt: clockNow });
+    else checked.delete(token);
+    return loaded;
+  }
+  app.addHook('onResponse', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) {
+      generation++;
+      checked.clear();
+    }
+  });
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || UNGUARDED_PREFIXES.some((p) => route.url.startsWith(p))) return;
     if (route.method === 'HEAD') return;
@@ -148,7 +191,7 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
     if (!access) return; // static files, docs, 404s
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const { actor, expired } = await loadActor(deps, token);
+      const { actor, expired } = SAFE_METHODS.has(request.method) ? await checkedForRead(token) : await loadActor(deps, token);
       request.actor = actor;
       request.sessionExpired = expired;
     }

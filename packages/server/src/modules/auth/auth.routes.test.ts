@@ -133,6 +133,8 @@ describe('CSRF', () => {
 
   it('logout needs the token too', async () => {
     const s = await login(t.app, 'gongwei');
+    // A read first: reads may reuse a session checked moments ago, and a logout must still end it at once.
+    expect((await call(t.app, s, 'GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } })).statusCode).toBe(403);
     expect((await call(t.app, s, 'POST', '/api/auth/logout')).statusCode).toBe(204);
     expect((await call(t.app, s, 'GET', '/api/auth/me')).statusCode).toBe(401);
@@ -195,6 +197,7 @@ describe('password policy and first login', () => {
   it('changing the password ends the other sessions of the account', async () => {
     const a = await login(t.app, 'jiguan1');
     const b = await login(t.app, 'jiguan1');
+    expect((await call(t.app, b, 'GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await call(t.app, a, 'POST', '/api/auth/password', { currentPassword: 'Demo#2026', newPassword: 'Jiguan#Two2026' })).statusCode).toBe(200);
     expect((await call(t.app, a, 'GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await call(t.app, b, 'GET', '/api/auth/me')).statusCode).toBe(401);

@@ -445,6 +445,20 @@ describe('a member’s own organizational life', () => {
     const sum = Object.values(mine.yearCounts as Record<string, number>).reduce((n, v) => n + v, 0);
     expect(sum).toBeGreaterThan(5);
     expect(sum).toBeLessThanOrEqual(mine.attended.length);
+    // Upcoming soonest first, attended latest first; this year's counts are the attended rows of this year.
+    const upcomingDays = mine.upcoming.map((a: { heldOn: string }) => a.heldOn);
+    expect(upcomingDays).toEqual([...upcomingDays].sort());
+    const attendedDays = mine.attended.map((a: { activity: { heldOn: string } }) => a.activity.heldOn);
+    expect(attendedDays).toEqual([...attendedDays].sort().reverse());
+    const thisYear = mine.attended.filter((a: { activity: { heldOn: string } }) => a.activity.heldOn >= `${TODAY.slice(0, 4)}-01-01`);
+    for (const status of ['present', 'online', 'leave', 'absent']) expect(mine.yearCounts[status], status).toBe(thisYear.filter((a: { status: string }) => a.status === status).length);
+    // Each activity's types and counts are those of the activity itself, as its secretary sees them.
+    for (const { activity } of mine.attended.slice(0, 5)) {
+      const full = (await call(t.app, s.zhibu1!, 'GET', `/api/activities/${activity.id}`)).json();
+      expect(activity.types).toEqual(full.types);
+      expect(activity.attendance).toEqual(full.attendance);
+      expect(activity.orgName).toBe(full.orgName);
+    }
     // Nobody else's attendance: the names in it are only those who ran meetings (主持人).
     expect(res.body).not.toContain('attendanceRows');
     const self = (s.dangyuan1!.me.user as unknown as { displayName: string }).displayName;

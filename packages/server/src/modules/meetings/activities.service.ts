@@ -77,6 +77,27 @@ function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
+const MINE_UPCOMING_LIMIT = 50;
+const MINE_ATTENDED_LIMIT = 500;
+
+/** A row of mine(): the member marker, or one activity (upcoming or attended) with its types and counts as CSV. */
+interface MineRow {
+  part: 'me' | 'upcoming' | 'attended';
+  id: number | null;
+  org_id: number | null;
+  org_name: string | null;
+  status: string | null;
+  topic: string | null;
+  held_on: string | null;
+  starts_at: string | null;
+  place: string | null;
+  host: string | null;
+  attendance: string | null;
+  reason: string | null;
+  types: string | null;
+  counts: string | null;
+}
+
 function monthsBefore(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 - months, 1));
@@ -789,39 +810,77 @@ export function createActivitiesService(deps: { db: Db; clock: Clock; orgService
     },
 
     /** A member's own organizational life: the branch's upcoming plans, own attendance of the last 12 months, this year's counts. */
+    /**
+     * The member's own page, in one statement (the most frequent read of the app, issue 7): the member's branch (and
+     * the branch above a 党小组), its planned activities, the member's attendance of the last 12 months with each
+     * activity's types and counts. This year's counts are summed from the attended rows, which cover the year.
+     */
     async mine(actor: Actor) {
       if (actor.memberId === null) throw new AppError('E_MEMBER_NOT_FOUND', '当前账号未关联党员信息');
-      const [m] = await db.select({ id: members.id, orgId: members.orgId, orgType: orgs.type, parentId: orgs.parentId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, actor.memberId));
-      if (!m) throw new AppError('E_MEMBER_NOT_FOUND', '当前账号未关联党员信息');
-      const orgIds = m.orgType === 'party_small_group' && m.parentId !== null ? [m.orgId, m.parentId] : [m.orgId];
       const on = today();
-      const upcoming = await db
-        .select({ a: activities, orgName: orgs.name })
-        .from(activities)
-        .innerJoin(orgs, eq(orgs.id, activities.orgId))
-        .where(and(inArray(activities.orgId, orgIds), eq(activities.status, 'planned'), gte(activities.heldOn, on)))
-        .orderBy(asc(activities.heldOn), asc(activities.startsAt), asc(activities.id))
-        .limit(50);
-      const attended = await db
-        .select({ a: activities, orgName: orgs.name, status: activityAttendance.status, reason: activityAttendance.reason })
-        .from(activityAttendance)
-        .innerJoin(activities, eq(activities.id, activityAttendance.activityId))
-        .innerJoin(orgs, eq(orgs.id, activities.orgId))
-        .where(and(eq(activityAttendance.memberId, m.id), eq(activities.status, 'completed'), gte(activities.heldOn, monthsBefore(on, 12)), lte(activities.heldOn, on)))
-        .orderBy(desc(activities.heldOn), desc(activities.id))
-        .limit(500);
-      const year = await db
-        .select({ status: activityAttendance.status, n: count() })
-        .from(activityAttendance)
-        .innerJoin(activities, eq(activities.id, activityAttendance.activityId))
-        .where(and(eq(activityAttendance.memberId, m.id), eq(activities.status, 'completed'), gte(activities.heldOn, `${on.slice(0, 4)}-01-01`), lte(activities.heldOn, on)))
-        .groupBy(activityAttendance.status);
+      const rows = await queryRows<MineRow>(
+        db,
+        sql`WITH me AS (
+              SELECT m.id, m.org_id, CASE WHEN o.type = 'party_small_group' THEN o.parent_id END AS parent_branch
+              FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ${actor.memberId}),
+            picked AS (
+              (SELECT 'upcoming' AS part, a.id AS activity_id, NULL AS attendance, NULL AS reason,
+                      row_number() OVER (ORDER BY a.held_on, a.starts_at, a.id) AS rank
+               FROM activities a, me WHERE a.org_id IN (me.org_id, me.parent_branch) AND a.status = 'planned' AND a.held_on >= ${on}::date
+               ORDER BY a.held_on, a.starts_at, a.id LIMIT ${MINE_UPCOMING_LIMIT})
+              UNION ALL
+              (SELECT 'attended', a.id, aa.status, aa.reason, row_number() OVER (ORDER BY a.held_on DESC, a.id DESC)
+               FROM me JOIN activity_attendance aa ON aa.member_id = me.id JOIN activities a ON a.id = aa.activity_id
+               WHERE a.status = 'completed' AND a.held_on >= ${monthsBefore(on, 12)}::date AND a.held_on <= ${on}::date
+               ORDER BY a.held_on DESC, a.id DESC LIMIT ${MINE_ATTENDED_LIMIT}))
+            SELECT 'me' AS part, 0::bigint AS rank, NULL::integer AS id, NULL::integer AS org_id, NULL AS org_name, NULL AS status, NULL AS topic, NULL AS held_on,
+                   NULL AS starts_at, NULL AS place, NULL AS host, NULL AS attendance, NULL AS reason, NULL AS types, NULL AS counts
+            FROM me
+            UNION ALL
+            SELECT p.part, p.rank, a.id, a.org_id, o.name, a.status, a.topic, a.held_on::text, a.starts_at, a.place, a.host, p.attendance, p.reason,
+                   (SELECT string_agg(t.type, ',') FROM activity_types t WHERE t.activity_id = a.id),
+                   (SELECT concat_ws(',', count(*), count(*) FILTER (WHERE c.status = 'present'), count(*) FILTER (WHERE c.status = 'online'),
+                                     count(*) FILTER (WHERE c.status = 'leave'), count(*) FILTER (WHERE c.status = 'absent'))
+                    FROM activity_attendance c WHERE c.activity_id = a.id)
+            FROM picked p JOIN activities a ON a.id = p.activity_id JOIN orgs o ON o.id = a.org_id
+            ORDER BY part, rank`,
+      );
+      if (!rows.some((r) => r.part === 'me')) throw new AppError('E_MEMBER_NOT_FOUND', '当前账号未关联党员信息');
+      const summary = (r: MineRow) => {
+        const [expected = 0, present = 0, online = 0, leave = 0, absent = 0] = (r.counts ?? '').split(',').map(Number);
+        return {
+          id: r.id!,
+          orgId: r.org_id!,
+          orgName: r.org_name!,
+          status: r.status as ActivityStatus,
+          types: sortTypes(r.types?.split(',') ?? []),
+          topic: r.topic!,
+          heldOn: r.held_on!,
+          startsAt: r.starts_at,
+          place: r.place,
+          host: r.host,
+          attendance: { expected, present, online, leave, absent },
+        };
+      };
+      const upcoming = rows.filter((r) => r.part === 'upcoming');
+      const attended = rows.filter((r) => r.part === 'attended');
       const yearCounts = { present: 0, online: 0, leave: 0, absent: 0 };
-      for (const r of year) if (r.status in yearCounts) yearCounts[r.status as AttendanceStatus] = Number(r.n);
-      const attendedSummaries = await summaries(attended);
+      const yearStart = `${on.slice(0, 4)}-01-01`;
+      if (attended.length < MINE_ATTENDED_LIMIT) {
+        for (const r of attended) if (r.held_on! >= yearStart && r.attendance! in yearCounts) yearCounts[r.attendance as AttendanceStatus]++;
+      } else {
+        // More rows than the list shows (never seen in practice): count the year in the database.
+        const year = await db
+          .select({ status: activityAttendance.status, n: count() })
+          .from(activityAttendance)
+          .innerJoin(activities, eq(activities.id, activityAttendance.activityId))
+          .where(and(eq(activityAttendance.memberId, actor.memberId), eq(activities.status, 'completed'), gte(activities.heldOn, yearStart), lte(activities.heldOn, on)))
+          .groupBy(activityAttendance.status);
+        for (const r of year) if (r.status in yearCounts) yearCounts[r.status as AttendanceStatus] = Number(r.n);
+      }
       return {
-        upcoming: await summaries(upcoming),
-        attended: attended.map((r, i) => ({ activity: attendedSummaries[i]!, status: r.status as AttendanceStatus, reason: r.reason })),
+        upcoming: upcoming.map(summary),
+        attended: attended.map((r) => ({ activity: summary(r), status: r.attendance as AttendanceStatus, reason: r.reason })),
         yearCounts,
       };
     },
