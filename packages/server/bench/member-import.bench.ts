@@ -4,7 +4,8 @@
 // runs validate then commit, and prints rows/s for each phase and the peak RSS (sampled every 100 ms); then exports
 // the roster of the imported members.
 // Run: `npm run bench -- member-import` on PostgreSQL (`--database-url=…`, TEST_DATABASE_URL or DATABASE_URL;
-// a database of its own is created and dropped), or with none of them on an in-memory PGlite.
+// a database of its own is created and dropped), or with none of them on an in-memory PGlite. The benchmark suite
+// (`npm run bench -- --scale …`, bench/suite) runs the same function with fewer rows for its smoke test.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ import { createMemberRules } from '../src/modules/members/member-rules.js';
 import { ROSTER_COLUMNS } from '../src/modules/members/roster-columns.js';
 import { createOrgService } from '../src/modules/org/org.service.js';
 
-const ROWS = 100_000;
+export const IMPORT_ROWS = 100_000;
 const BRANCHES = 20;
 const ETHNICITIES = ['汉族', '汉族', '汉族', '满族', '朝鲜族', '回族', '蒙古族'];
 const EDUCATIONS = ['大学', '硕士研究生', '大专', '博士研究生', '中等专科'];
@@ -78,13 +79,13 @@ function rowValues(i: number, branchNames: string[]): Record<string, unknown> {
   };
 }
 
-async function writeFile(file: string, branchNames: string[]) {
+async function writeFile(file: string, branchNames: string[], rows: number) {
   const stream = createWriteStream(file);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('党员花名册');
   const headers = ROSTER_COLUMNS.map((c) => c.header);
   sheet.addRow(headers).commit();
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const values = rowValues(i, branchNames);
     sheet.addRow(headers.map((h) => values[h] ?? null)).commit();
   }
@@ -92,7 +93,7 @@ async function writeFile(file: string, branchNames: string[]) {
   await workbook.commit();
 }
 
-export async function benchMemberImport(adminUrl: string | null) {
+export async function benchMemberImport(adminUrl: string | null, rows = IMPORT_ROWS) {
   const { database, drop } = await openBenchDatabase(adminUrl);
   const dir = await mkdtemp(path.join(tmpdir(), 'dangjian-bench-'));
   try {
@@ -107,7 +108,7 @@ export async function benchMemberImport(adminUrl: string | null) {
 
     const file = path.join(dir, 'roster.xlsx');
     let t = process.hrtime.bigint();
-    const generated = await withPeakRss(() => writeFile(file, branchNames));
+    const generated = await withPeakRss(() => writeFile(file, branchNames, rows));
     const generateS = seconds(t);
     const size = (await stat(file)).size;
 
@@ -138,7 +139,7 @@ export async function benchMemberImport(adminUrl: string | null) {
     const committed = await withPeakRss(() => runJob('commit'));
     const commitS = seconds(t);
 
-    // The roster export of the same 100,000 members (decrypt, mask, stream), for comparison.
+    // The roster export of the same members (decrypt, mask, stream), for comparison.
     t = process.hrtime.bigint();
     const exported = await withPeakRss(async () => {
       const { stream } = await service.exportRoster(actor, auditAs, { orgId: 2 });
@@ -149,23 +150,23 @@ export async function benchMemberImport(adminUrl: string | null) {
     const exportS = seconds(t);
 
     const [check] = await queryRows<{ members: number; events: number }>(db, sql`SELECT (SELECT count(*)::integer FROM members) AS members, (SELECT count(*)::integer FROM member_events WHERE kind = 'imported') AS events`);
-    const ok = validated.result.status === 'valid' && committed.result.status === 'committed' && check?.members === ROWS && check?.events === ROWS;
+    const ok = validated.result.status === 'valid' && committed.result.status === 'committed' && check?.members === rows && check?.events === rows;
     if (!ok) console.error(validated.result.message, committed.result.message, JSON.stringify(committed.result.errors.slice(0, 3)));
     return {
       database: database.kind,
-      rows: ROWS,
+      rows,
       fileMb: Math.round(size / 1024 / 1024 * 10) / 10,
       generateS: Math.round(generateS * 10) / 10,
       generatePeakRssMb: generated.peakMb,
       validateS: Math.round(validateS * 10) / 10,
-      validateRowsPerS: Math.round(ROWS / validateS),
+      validateRowsPerS: Math.round(rows / validateS),
       validatePeakRssMb: validated.peakMb,
       commitS: Math.round(commitS * 10) / 10,
-      commitRowsPerS: Math.round(ROWS / commitS),
+      commitRowsPerS: Math.round(rows / commitS),
       commitPeakRssMb: committed.peakMb,
       totalImportS: Math.round((validateS + commitS) * 10) / 10,
       exportS: Math.round(exportS * 10) / 10,
-      exportRowsPerS: Math.round(ROWS / exportS),
+      exportRowsPerS: Math.round(rows / exportS),
       exportPeakRssMb: exported.peakMb,
       exportFileMb: Math.round(exported.result / 1024 / 1024 * 10) / 10,
       ok,

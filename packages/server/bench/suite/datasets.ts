@@ -1,0 +1,79 @@
+// The suite's databases: the dataset under test (an existing one named by --database-url, or a throw-away database
+// generated for the run) and the throw-away databases of the import and PGlite-comparison items.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { generateDataset, readDatasetInfo, type DatasetInfo, type DatasetScale } from '../../scale/dataset.js';
+import { secondsSince } from './timing.js';
+
+/** A command-line mistake or a database that does not hold what was asked: printed, exit code 2. */
+export class SuiteUsageError extends Error {}
+
+/** The URL with its password hidden, for messages and the report. */
+export function redactUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+/** A new, empty PostgreSQL database on the server of `adminUrl`, dropped by `drop()`. */
+export async function createThrowawayDatabase(adminUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `dangjian_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+export interface SuiteDataset {
+  url: string;
+  info: DatasetInfo;
+  /** How the run got it: "generated in N s" or the redacted URL of the existing database. */
+  source: string;
+  drop(): Promise<void>;
+}
+
+/** The seed `npm run gen` uses by default, so a throw-away dataset equals the documented one. */
+export const defaultSeed = (scale: DatasetScale) => (scale === 'demo' ? 2026 : 1);
+
+export async function openSuiteDataset(scale: DatasetScale, databaseUrl: string | null, adminUrl: string, log: (line: string) => void): Promise<SuiteDataset> {
+  if (databaseUrl) {
+    const info = await readDatasetInfo(databaseUrl);
+    if (!info || info.scale !== scale) {
+      const found = info ? info.scale : '无 / none';
+      const gen = `npm run gen -- --scale ${scale} --database-url ${redactUrl(databaseUrl)}`;
+      throw new SuiteUsageError(
+        `数据库中没有 ${scale} 规模的数据集（现有：${found}）。请在空库上先运行：${gen}\n` +
+          `The database holds no ${scale} dataset (found: ${info ? info.scale : 'none'}). Run this on an empty database first: ${gen}`,
+      );
+    }
+    return { url: databaseUrl, info, source: `existing database ${redactUrl(databaseUrl)}`, drop: async () => undefined };
+  }
+  const db = await createThrowawayDatabase(adminUrl, scale);
+  try {
+    const started = process.hrtime.bigint();
+    log(`generating the ${scale} dataset into a throw-away database …`);
+    const result = await generateDataset({ url: db.url, scale, seed: defaultSeed(scale), log });
+    const info: DatasetInfo = { scale: result.scale, seed: result.seed, asOf: result.asOf, month: result.month };
+    return { url: db.url, info, source: `generated for this run in ${secondsSince(started).toFixed(1)} s (throw-away database)`, drop: db.drop };
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
