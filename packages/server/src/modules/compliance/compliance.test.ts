@@ -1,11 +1,15 @@
 import { loadRegulations } from '@dangjian/regulations/load';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/test-app.js';
-import { queryRows, type Db } from '../../platform/db.js';
+import { buildComplianceBenchTree } from '../../../bench/compliance-evaluate.bench.js';
+import { call, createTestApp, login, openTestDatabase, type Session, type TestApp } from '../../../test/test-app.js';
+import { manualClock } from '../../platform/clock.js';
+import { queryRows, type Database, type Db } from '../../platform/db.js';
+import { migrate } from '../../platform/migrate.js';
 import { findOrg, insertOrg } from '../org/org.repo.js';
 import { createOrgService } from '../org/org.service.js';
 import { createComplianceService, type ComplianceService } from './compliance.service.js';
+import { createComplianceEvaluator } from './evaluator.js';
 import { lastMonths } from './lights.js';
 
 let t: TestApp;
@@ -359,6 +363,65 @@ describe('a small tree', () => {
     expect(batch.lights).toHaveLength(22);
     for (const table of ['compliance_results', 'branch_lights', 'member_absence_findings']) await db.execute(sql`DELETE FROM ${sql.raw(table)} WHERE org_id IN ${ids}`);
     for (const id of ids) await db.transaction((tx) => compliance.reevaluate(tx, id, months.map((m) => `${m}-15`)));
+    expect(await snapshot()).toEqual(batch);
+  });
+});
+
+describe('the benchmark tree (three organs, 301 orgs)', () => {
+  // The batch reads orgs in chunks that split branches from their groups and runs chunks side by side; whatever the
+  // chunks, it must store exactly what the per-write path stores for each org alone.
+  let opened: { database: Database; drop: () => Promise<void> };
+  let bench: Db;
+  const evaluator = createComplianceEvaluator({ clock: manualClock('2026-06-15T04:00:00.000Z'), regulations });
+  const months = lastMonths('2026-06', 6);
+
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+    await migrate(opened.database);
+    bench = opened.database.db;
+    await buildComplianceBenchTree(bench, 3);
+    // Organ 2's branches are 1101–1180, its groups 1181–1199 under branches 1101–1119. Beyond the generated tree: a
+    // branch founded in March, a dissolved one, members in groups, a newcomer, a 请假 that ends an absence streak, and
+    // a member attending another branch's talk (which does not count for either).
+    await bench.execute(sql`UPDATE orgs SET founded_on = '2026-03-20' WHERE id = 1105`);
+    await bench.execute(sql`UPDATE orgs SET status = 'dissolved' WHERE id = 1150`);
+    await bench.execute(sql`UPDATE members SET org_id = 1181 WHERE org_id = 1101 AND id IN (SELECT id FROM members WHERE org_id = 1101 ORDER BY id DESC LIMIT 3)`);
+    await bench.execute(sql`UPDATE members SET joined_on = '2026-02-01' WHERE id = (SELECT min(id) FROM members WHERE org_id = 1102)`);
+    await bench.execute(sql`UPDATE activity_attendance aa SET status = 'leave', reason = '出差' FROM activities a
+      WHERE a.id = aa.activity_id AND a.org_id = 1110 AND a.held_on = '2026-04-12' AND aa.status = 'absent'`);
+    await bench.execute(sql`INSERT INTO activity_attendance (activity_id, member_id, status)
+      SELECT a.id, (SELECT min(id) FROM members WHERE org_id = 1104), 'present' FROM activities a WHERE a.org_id = 1103 AND a.topic = 'heart_to_heart_talk'`);
+  });
+  afterAll(() => opened.drop());
+
+  async function snapshot() {
+    return {
+      results: await queryRows(bench, sql`SELECT * FROM compliance_results ORDER BY org_id, obligation, period_start`),
+      lights: await queryRows(bench, sql`SELECT * FROM branch_lights ORDER BY org_id, month`),
+      absences: await queryRows(bench, sql`SELECT * FROM member_absence_findings ORDER BY member_id`),
+    };
+  }
+
+  it('evaluateAll in chunks, twice, stores what reevaluate stores org by org', async () => {
+    await evaluator.evaluateAll(bench, { months, chunkSize: 37, concurrency: 3 });
+    const first = await snapshot();
+    expect(first.results.length).toBeGreaterThan(1500);
+    expect(new Set(first.lights.map((l) => (l as { light: string }).light))).toEqual(new Set(['green', 'yellow', 'red']));
+    expect(first.absences.length).toBeGreaterThan(5);
+
+    // Then some obligations end (a 支委会 dissolved, a branch's only group dissolved) and a meeting is recorded: the
+    // second run must drop the results no longer judged and update the others in place.
+    await bench.execute(sql`UPDATE committee_posts SET ended_on = '2026-05-31' WHERE org_id = 1103`);
+    await bench.execute(sql`UPDATE orgs SET status = 'dissolved' WHERE id = 1182`);
+    await bench.execute(sql`WITH a AS (INSERT INTO activities (org_id, status, topic, held_on) VALUES (1113, 'completed', 'members_meeting', '2026-06-02') RETURNING id)
+      INSERT INTO activity_types (activity_id, type) SELECT id, 'members_meeting' FROM a`);
+    await evaluator.evaluateAll(bench, { months, chunkSize: 37, concurrency: 3 });
+    const batch = await snapshot();
+    expect(batch.results.length).toBeLessThan(first.results.length);
+
+    for (const table of ['compliance_results', 'branch_lights', 'member_absence_findings']) await bench.execute(sql`DELETE FROM ${sql.raw(table)}`);
+    const ids = await queryRows<{ id: number }>(bench, sql`SELECT id FROM orgs ORDER BY id`);
+    for (const { id } of ids) await bench.transaction((tx) => evaluator.reevaluate(tx, id, months.map((m) => `${m}-15`)));
     expect(await snapshot()).toEqual(batch);
   });
 });

@@ -2,7 +2,8 @@
 // queries, judges every obligation for every period containing the months asked about with rule meetings.frequency
 // (parameters resolved on the period's first day), stores the results with their basis (compliance_results),
 // derives the monthly branch lights (branch_lights) and the six-month absence findings (member_absence_findings).
-// Used per write (reevaluate, inside the activity's transaction) and in batches (evaluateAll: id-ordered chunks).
+// Used per write (reevaluate, inside the activity's transaction) and in batches (evaluateAll: chunks of orgs in path
+// order, two in flight at once).
 import { addMonths, meetingAbsence, meetingFrequency, MEETING_ACTIVITY_IDS, resolveParameter, type FrequencyDetail, type MeetingActivity, type ParameterTree, type Resolved } from '@dangjian/regulations';
 import { sql } from 'drizzle-orm';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
@@ -10,8 +11,8 @@ import { queryRows, type Db } from '../../platform/db.js';
 import { pathIds, subtreeRange } from '../../platform/scope.js';
 import type { Light } from '../meetings/activity-types.js';
 import { ON_ROSTER_STATUSES } from '../members/members.schemas.js';
-import { firstDay, hasLight, isPrimaryCommittee, JUDGED_ORG_TYPES, judgedSince, lastDay, monthLight, monthOf, monthsBetween, obligationsOf, periodContaining, type JudgedObligation, type Period } from './lights.js';
-import { bulkUpsert, intArray } from './sql-helpers.js';
+import { firstDay, hasLight, isPrimaryCommittee, JUDGED_ORG_TYPES, judgedSince, lastDay, monthLight, monthOf, obligationsOf, periodContaining, type JudgedObligation, type Period } from './lights.js';
+import { intArray, replaceSharedRows, withoutJit } from './sql-helpers.js';
 
 /** One parameter a stored result used, as it was when judged (kept with the row, so old results stay explainable). */
 export interface StoredBasis {
@@ -33,12 +34,11 @@ export interface OrgRecord {
   parent_id: number | null;
   type: string;
   path: string;
-  name: string;
   status: string;
   founded_on: string | null;
 }
 
-const ORG_COLUMNS = sql`o.id, o.parent_id, o.type, o.path, o.name, o.status, o.founded_on::text AS founded_on`;
+const ORG_COLUMNS = sql`o.id, o.parent_id, o.type, o.path, o.status, o.founded_on::text AS founded_on`;
 const ON_ROSTER = sql.raw(ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', '));
 /** How far back the absence streak is counted (a longer streak is reported as this many months). */
 export const ABSENCE_LOOKBACK_MONTHS = 36;
@@ -61,8 +61,55 @@ export type ResultRow = {
   evaluated_on: string;
 };
 
-const RESULT_COLUMNS = {
-  org_id: 'integer',
+/** Counts per id (an org's, or a member's), per key, per month ('YYYY-MM'). */
+class MonthlyCounts {
+  private readonly map = new Map<number, Map<string, Map<string, number>>>();
+  add(id: number, key: string, month: string, n: number) {
+    let keys = this.map.get(id);
+    if (!keys) this.map.set(id, (keys = new Map()));
+    let months = keys.get(key);
+    if (!months) keys.set(key, (months = new Map()));
+    months.set(month, (months.get(month) ?? 0) + n);
+  }
+  sum(id: number, key: string, period: Period): number {
+    const months = this.map.get(id)?.get(key);
+    if (!months) return 0;
+    const [from, to] = [monthOf(period.start), monthOf(period.end)];
+    let total = 0;
+    for (const [month, n] of months) if (month >= from && month <= to) total += n;
+    return total;
+  }
+}
+
+/** The periods judged for some months: per obligation, the periods containing one of them, and the dates they span. */
+interface EvaluationWindow {
+  periods: Map<MeetingActivity, Period[]>;
+  start: string;
+  end: string;
+}
+
+/** What judging a set of orgs needs from the database (readFacts). */
+interface Facts {
+  judged: OrgRecord[];
+  /** Active 党小组 of each judged branch. */
+  groupsOf: Map<number, number[]>;
+  committeeMembers: Map<number, number>;
+  memberCount: Map<number, number>;
+  /** When each branch's on-roster members joined (null: unknown), for the yearly 谈心谈话. */
+  joinedOn: Map<number, (string | null)[]>;
+  counts: MonthlyCounts;
+  /** 谈心谈话 per member (at its own branch), and the members of each branch with one in the window (the others have none). */
+  talks: MonthlyCounts;
+  talkers: Map<number, Set<number>>;
+  lectures: MonthlyCounts;
+  absences: AbsenceStreak[];
+}
+
+/** A member's months in a row recorded only as 缺席 (see readAbsences), `since` the first day of the first one. */
+type AbsenceStreak = { memberId: number; name: string; branchId: number; months: number; since: string };
+
+/** The columns of a stored result that many orgs share (the verdict of an obligation, period and count). */
+const VERDICT_COLUMNS = {
   obligation: 'text',
   period_kind: 'text',
   period_start: 'date',
@@ -77,18 +124,23 @@ const RESULT_COLUMNS = {
   basis: 'jsonb',
   evaluated_on: 'date',
 };
+type Verdict = Omit<ResultRow, 'org_id'>;
+const LIGHT_COLUMNS = { month: 'date', light: 'text', reasons: 'jsonb', evaluated_on: 'date' };
+type LightValues = { month: string; light: Light; reasons: unknown; evaluated_on: string };
+const FINDING_COLUMNS = { consecutive_months: 'integer', since_month: 'date', rule_id: 'text', code: 'text', severity: 'text', message: 'text', basis: 'jsonb', evaluated_on: 'date' };
 
-/** Counts per org, per key, per month ('YYYY-MM'). */
-class MonthlyCounts {
-  private readonly map = new Map<string, number>();
-  add(orgId: number, key: string, month: string, n: number) {
-    const k = `${orgId}|${key}|${month}`;
-    this.map.set(k, (this.map.get(k) ?? 0) + n);
-  }
-  sum(orgId: number, key: string, period: Period): number {
-    let total = 0;
-    for (const month of monthsBetween(period.start, period.end)) total += this.map.get(`${orgId}|${key}|${month}`) ?? 0;
-    return total;
+/** Rows to store (`own` columns of each row, the others shared by rows with the same key): see replaceSharedRows. */
+class SharedRows<Own extends Record<string, number>, Shared> {
+  readonly rows: (Own & { shared_index: number })[] = [];
+  readonly shared: Shared[] = [];
+  private readonly index = new Map<string, number>();
+  add(own: Own, key: string, values: () => Shared) {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.shared.push(values()) - 1;
+      this.index.set(key, i);
+    }
+    this.rows.push({ ...own, shared_index: i });
   }
 }
 
@@ -100,24 +152,10 @@ export interface EvaluationSummary {
 }
 
 export function createComplianceEvaluator({ clock, regulations: tree }: { clock: Clock; regulations: ParameterTree }) {
-  /**
-   * Judges `orgs` for every period containing one of `months` ('YYYY-MM', none after today's month) and lights the
-   * branches for `lightMonths` (each must be among `months`). Replaces the stored results, lights and absence
-   * findings of those orgs in that window. Call inside a transaction.
-   */
-  async function evaluateOrgs(db: Db, orgs: readonly OrgRecord[], months: readonly string[], lightMonths: readonly string[], today: string): Promise<EvaluationSummary> {
-    const summary: EvaluationSummary = { orgs: orgs.length, results: 0, lights: 0, absences: 0 };
-    if (orgs.length === 0 || months.length === 0) return summary;
-    const allIds = orgs.map((o) => o.id);
-    const judged = orgs.filter((o) => o.status === 'active' && (JUDGED_ORG_TYPES as readonly string[]).includes(o.type));
-    const branches = judged.filter((o) => hasLight(o.type));
-    const branchIds = branches.map((o) => o.id);
-    const committees = judged.filter((o) => isPrimaryCommittee(o.type));
-
-    // The periods judged: for each obligation, the periods containing a month, started by today.
+  function windowOf(months: readonly string[], today: string): EvaluationWindow {
     const periods = new Map<MeetingActivity, Period[]>();
-    let windowStart = '9999-12-31';
-    let windowEnd = '0000-01-01';
+    let start = '9999-12-31';
+    let end = '0000-01-01';
     for (const obligation of MEETING_ACTIVITY_IDS) {
       const found = new Map<string, Period>();
       for (const month of months) {
@@ -126,98 +164,184 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
       }
       periods.set(obligation, [...found.values()]);
       for (const p of found.values()) {
-        if (p.start < windowStart) windowStart = p.start;
-        if (p.end > windowEnd) windowEnd = p.end;
+        if (p.start < start) start = p.start;
+        if (p.end > end) end = p.end;
       }
     }
+    return { periods, start, end };
+  }
 
-    // Facts, one grouped query each.
+  /**
+   * Reads the facts about `orgs` for `window`. Each query is driven by the chunk's ids (`unnest`, then an index
+   * lookup per id: LATERAL … OFFSET 0): a long `= ANY(…)` list is costed as thousands of index descents, so that the
+   * planner would rather scan the whole table, once per chunk (a batch quadratic in the size of the tree).
+   */
+  async function readFacts(db: Db, orgs: readonly OrgRecord[], window: EvaluationWindow, today: string): Promise<Facts> {
+    const judged = orgs.filter((o) => o.status === 'active' && (JUDGED_ORG_TYPES as readonly string[]).includes(o.type));
+    const branchIds = judged.filter((o) => hasLight(o.type)).map((o) => o.id);
+    const committees = judged.filter((o) => isPrimaryCommittee(o.type));
+    const facts: Facts = {
+      judged,
+      groupsOf: new Map(),
+      committeeMembers: new Map(),
+      memberCount: new Map(),
+      joinedOn: new Map(),
+      counts: new MonthlyCounts(),
+      talks: new MonthlyCounts(),
+      talkers: new Map(),
+      lectures: new MonthlyCounts(),
+      absences: [],
+    };
+    const { start, end, periods } = window;
+
     const groups = branchIds.length
-      ? await queryRows<{ id: number; parent_id: number }>(db, sql`SELECT id, parent_id FROM orgs WHERE parent_id = ANY(${intArray(branchIds)}) AND type = 'party_small_group' AND status = 'active'`)
+      ? await queryRows<{ id: number; parent_id: number }>(
+          db,
+          sql`SELECT g.id, g.parent_id FROM unnest(${intArray(branchIds)}) AS b(id)
+              CROSS JOIN LATERAL (SELECT id, parent_id FROM orgs WHERE parent_id = b.id AND type = 'party_small_group' AND status = 'active' OFFSET 0) g`,
+        )
       : [];
-    const groupsOf = new Map<number, number[]>();
-    for (const g of groups) groupsOf.set(g.parent_id, [...(groupsOf.get(g.parent_id) ?? []), g.id]);
+    for (const g of groups) {
+      const list = facts.groupsOf.get(g.parent_id);
+      if (list) list.push(g.id);
+      else facts.groupsOf.set(g.parent_id, [g.id]);
+    }
+    /** The branch of each branch and group of the chunk (a group's meetings and members count for its branch). */
     const branchOf = new Map<number, number>([...branchIds.map((id) => [id, id] as const), ...groups.map((g) => [g.id, g.parent_id] as const)]);
     const branchAndGroupIds = [...branchOf.keys()];
-    const committeeMembers = new Map(
-      branchIds.length
-        ? (await queryRows<{ org_id: number; n: number }>(db, sql`SELECT org_id, count(DISTINCT member_id)::integer AS n FROM committee_posts WHERE org_id = ANY(${intArray(branchIds)}) AND ended_on IS NULL GROUP BY org_id`)).map((r) => [r.org_id, r.n])
-        : [],
-    );
-    const memberCount = new Map<number, number>();
-    /** When each branch's on-roster members joined (null: unknown), for the yearly 谈心谈话. */
-    const joinedOn = new Map<number, (string | null)[]>();
+    if (branchIds.length) {
+      const rows = await queryRows<{ org_id: number; n: number }>(
+        db,
+        sql`SELECT b.id AS org_id, c.n FROM unnest(${intArray(branchIds)}) AS b(id)
+            CROSS JOIN LATERAL (SELECT count(DISTINCT member_id)::integer AS n FROM committee_posts WHERE org_id = b.id AND ended_on IS NULL) c`,
+      );
+      for (const r of rows) facts.committeeMembers.set(r.org_id, r.n);
+    }
+    /**
+     * The org of each on-roster member of the branches and groups, and those who may be absent for the months of
+     * meetings.absence in a row: each such month has a 缺席, so only members with that many 缺席 at all.
+     */
+    const memberOrg = new Map<number, number>();
+    const maybeAbsent: number[] = [];
+    const absenceMonths = resolveParameter<number>(tree, 'meetings.absence.warning_months', today)?.value;
     if (branchAndGroupIds.length) {
-      for (const r of await queryRows<{ org_id: number; joined_on: string | null }>(db, sql`SELECT org_id, joined_on::text AS joined_on FROM members WHERE org_id = ANY(${intArray(branchAndGroupIds)}) AND status IN (${ON_ROSTER})`)) {
+      const rows = await queryRows<{ id: number; org_id: number; joined_on: string | null; absent: number }>(
+        db,
+        sql`SELECT m.id, m.org_id, m.joined_on::text AS joined_on,
+              (SELECT count(*) FROM activity_attendance aa WHERE aa.member_id = m.id AND aa.status = 'absent')::integer AS absent
+            FROM unnest(${intArray(branchAndGroupIds)}) AS o(id)
+            CROSS JOIN LATERAL (SELECT id, org_id, joined_on FROM members WHERE org_id = o.id AND status IN (${ON_ROSTER}) OFFSET 0) m`,
+      );
+      for (const r of rows) {
         const branch = branchOf.get(r.org_id)!;
-        memberCount.set(branch, (memberCount.get(branch) ?? 0) + 1);
-        joinedOn.set(branch, [...(joinedOn.get(branch) ?? []), r.joined_on]);
+        memberOrg.set(r.id, r.org_id);
+        if (absenceMonths !== undefined && r.absent >= absenceMonths) maybeAbsent.push(r.id);
+        facts.memberCount.set(branch, (facts.memberCount.get(branch) ?? 0) + 1);
+        const joined = facts.joinedOn.get(branch);
+        if (joined) joined.push(r.joined_on);
+        else facts.joinedOn.set(branch, [r.joined_on]);
       }
     }
-    /** Members expected to have a talk in a period: those in the Party since before it began (a newcomer's year is not judged). */
-    const expectedTalkers = (branch: number, periodStart: string) => (joinedOn.get(branch) ?? []).filter((d) => d === null || d < periodStart).length;
 
-    const counts = new MonthlyCounts();
+    // Completed activities per org, type and month; each 谈心谈话 apart (its id), to count who attended it.
+    const talkActivities = new Map<number, { org: number; month: string }>();
     const countedIds = [...new Set([...judged.map((o) => o.id), ...groups.map((g) => g.id)])];
-    if (countedIds.length && windowStart <= windowEnd) {
-      const rows = await queryRows<{ org_id: number; type: string; month: string; n: number }>(
+    if (countedIds.length && start <= end) {
+      const rows = await queryRows<{ org_id: number; type: string; month: string; n: number; talk: number | null }>(
         db,
-        // The types by activity (LATERAL … OFFSET 0: an index lookup per activity of the chunk, never a scan of all types).
-        sql`SELECT a.org_id, t.type, to_char(a.held_on, 'YYYY-MM') AS month, count(*)::integer AS n
-            FROM activities a CROSS JOIN LATERAL (SELECT type FROM activity_types WHERE activity_id = a.id OFFSET 0) t
-            WHERE a.org_id = ANY(${intArray(countedIds)}) AND a.status = 'completed' AND a.held_on >= ${windowStart}::date AND a.held_on <= ${windowEnd}::date
-            GROUP BY 1, 2, 3`,
+        sql`SELECT a.org_id, t.type, to_char(a.held_on, 'YYYY-MM') AS month, count(*)::integer AS n,
+              CASE WHEN t.type = 'heart_to_heart_talk' THEN a.id END AS talk
+            FROM unnest(${intArray(countedIds)}) AS o(id)
+            CROSS JOIN LATERAL (SELECT id, org_id, held_on FROM activities WHERE org_id = o.id AND status = 'completed' AND held_on >= ${start}::date AND held_on <= ${end}::date OFFSET 0) a
+            CROSS JOIN LATERAL (SELECT type FROM activity_types WHERE activity_id = a.id OFFSET 0) t
+            GROUP BY 1, 2, 3, 5`,
       );
-      for (const r of rows) counts.add(r.org_id, r.type, r.month, r.n);
+      for (const r of rows) {
+        facts.counts.add(r.org_id, r.type, r.month, r.n);
+        if (r.talk !== null && branchOf.has(r.org_id)) talkActivities.set(r.talk, { org: r.org_id, month: r.month });
+      }
     }
 
     // 谈心谈话: per on-roster member, the talks of the member's own branch (or its groups) attended in person or online.
-    const talks = new MonthlyCounts();
-    /** The members of each branch with a talk in the window (the others have none, so held is 0 for the branch). */
-    const talkers = new Map<number, Set<number>>();
-    if (branchAndGroupIds.length && (periods.get('heart_to_heart_talk')?.length ?? 0) > 0) {
-      const rows = await queryRows<{ member_id: number; member_org: number; activity_org: number; month: string; n: number }>(
+    if (talkActivities.size > 0 && (periods.get('heart_to_heart_talk')?.length ?? 0) > 0) {
+      const rows = await queryRows<{ activity_id: number; member_id: number }>(
         db,
-        sql`WITH talk AS MATERIALIZED (
-              SELECT a.id, a.org_id, a.held_on FROM activities a
-              CROSS JOIN LATERAL (SELECT 1 FROM activity_types t WHERE t.activity_id = a.id AND t.type = 'heart_to_heart_talk' OFFSET 0) t
-              WHERE a.org_id = ANY(${intArray(branchAndGroupIds)}) AND a.status = 'completed' AND a.held_on >= ${windowStart}::date AND a.held_on <= ${windowEnd}::date)
-            SELECT m.id AS member_id, m.org_id AS member_org, talk.org_id AS activity_org, to_char(talk.held_on, 'YYYY-MM') AS month, count(DISTINCT talk.id)::integer AS n
-            FROM talk
-            CROSS JOIN LATERAL (SELECT aa.member_id FROM activity_attendance aa WHERE aa.activity_id = talk.id AND aa.status IN ('present', 'online') OFFSET 0) aa
-            JOIN members m ON m.id = aa.member_id
-            WHERE m.org_id = ANY(${intArray(branchAndGroupIds)}) AND m.status IN (${ON_ROSTER})
-            GROUP BY 1, 2, 3, 4`,
+        sql`SELECT aa.activity_id, aa.member_id FROM unnest(${intArray([...talkActivities.keys()])}) AS t(id)
+            CROSS JOIN LATERAL (SELECT activity_id, member_id FROM activity_attendance WHERE activity_id = t.id AND status IN ('present', 'online') OFFSET 0) aa`,
       );
       for (const r of rows) {
-        const branch = branchOf.get(r.member_org)!;
-        if (branch !== branchOf.get(r.activity_org)) continue;
-        talks.add(branch, String(r.member_id), r.month, r.n);
-        talkers.set(branch, (talkers.get(branch) ?? new Set()).add(r.member_id));
+        const talk = talkActivities.get(r.activity_id)!;
+        const memberOrgId = memberOrg.get(r.member_id);
+        const branch = memberOrgId === undefined ? undefined : branchOf.get(memberOrgId);
+        if (branch === undefined || branch !== branchOf.get(talk.org)) continue;
+        facts.talks.add(r.member_id, 'heart_to_heart_talk', talk.month, 1);
+        facts.talkers.set(branch, (facts.talkers.get(branch) ?? new Set()).add(r.member_id));
       }
     }
-    // 书记讲党课: 党课 in the committee's subtree given by whoever was its secretary on that day.
-    const lectures = new MonthlyCounts();
+    // 书记讲党课: 党课 in the committee's subtree given by whoever was its secretary on that day (found by lecturer).
     if (committees.length && (periods.get('secretary_lecture')?.length ?? 0) > 0) {
-      const committeeIds = intArray(committees.map((c) => c.id));
-      // Driven by the committees' subtrees (activities by org and date), not by the lecturer (no index on it).
       const rows = await queryRows<{ org_id: number; month: string; n: number }>(
         db,
-        sql`WITH sub AS MATERIALIZED (
-              SELECT c.id AS committee_id, ao.id AS org_id FROM orgs c JOIN orgs ao ON ao.path >= c.path AND ao.path < left(c.path, -1) || '0'
-              WHERE c.id = ANY(${committeeIds}) AND EXISTS (SELECT 1 FROM committee_posts s WHERE s.org_id = c.id AND s.post = 'secretary')),
-            sec AS MATERIALIZED (SELECT org_id, member_id, started_on, ended_on FROM committee_posts WHERE post = 'secretary' AND org_id = ANY(${committeeIds}))
-            SELECT sub.committee_id AS org_id, to_char(a.held_on, 'YYYY-MM') AS month, count(DISTINCT a.id)::integer AS n
-            FROM sub
-            JOIN activities a ON a.org_id = sub.org_id AND a.held_on >= ${windowStart}::date AND a.held_on <= ${windowEnd}::date
-              AND a.status = 'completed' AND a.lecturer_member_id IS NOT NULL
-            JOIN sec ON sec.org_id = sub.committee_id AND sec.member_id = a.lecturer_member_id
-              AND a.held_on >= sec.started_on AND (sec.ended_on IS NULL OR a.held_on <= sec.ended_on)
+        sql`SELECT c.id AS org_id, to_char(a.held_on, 'YYYY-MM') AS month, count(DISTINCT a.id)::integer AS n
+            FROM unnest(${intArray(committees.map((c) => c.id))}) AS c(id)
+            CROSS JOIN LATERAL (SELECT member_id, started_on, ended_on FROM committee_posts WHERE org_id = c.id AND post = 'secretary' OFFSET 0) sec
+            CROSS JOIN LATERAL (
+              SELECT id, org_id, held_on FROM activities
+              WHERE lecturer_member_id = sec.member_id AND held_on >= ${start}::date AND held_on <= ${end}::date AND status = 'completed'
+                AND held_on >= sec.started_on AND (sec.ended_on IS NULL OR held_on <= sec.ended_on) OFFSET 0) a
+            JOIN orgs co ON co.id = c.id
+            JOIN orgs ao ON ao.id = a.org_id AND ao.path >= co.path AND ao.path < left(co.path, -1) || '0'
             JOIN activity_types t ON t.activity_id = a.id AND t.type = 'party_lecture'
             GROUP BY 1, 2`,
       );
-      for (const r of rows) lectures.add(r.org_id, 'secretary_lecture', r.month, r.n);
+      for (const r of rows) facts.lectures.add(r.org_id, 'secretary_lecture', r.month, r.n);
     }
+    if (absenceMonths !== undefined) facts.absences = await readAbsences(db, maybeAbsent, absenceMonths, memberOrg, branchOf, today);
+    return facts;
+  }
+
+  /**
+   * 连续六个月不参加组织生活 (meetings.absence): for each on-roster member of the branches, the months back from the
+   * latest one in which the member was recorded only as 缺席 at the completed activities of the own branch (or its
+   * groups). A month with 出席, 线上参加 or 请假 ends the streak; a month without a record for the member neither
+   * counts nor ends it. Counted over the last ABSENCE_LOOKBACK_MONTHS months; only streaks of `threshold` months or
+   * more, of the members `candidates` (the others cannot have one). `memberOrg`: the org of each member judged;
+   * `branchOf`: the branch of each of their orgs.
+   */
+  async function readAbsences(db: Db, candidates: readonly number[], threshold: number, memberOrg: ReadonlyMap<number, number>, branchOf: ReadonlyMap<number, number>, today: string): Promise<AbsenceStreak[]> {
+    if (candidates.length === 0) return [];
+    const from = addMonths(firstDay(today), -(ABSENCE_LOOKBACK_MONTHS - 1));
+    const rows = await queryRows<{ member_id: number; org_id: number; month: string; absent: boolean }>(
+      db,
+      sql`SELECT x.id AS member_id, a.org_id, to_char(a.held_on, 'YYYY-MM') AS month, aa.status = 'absent' AS absent
+          FROM unnest(${intArray(candidates)}) AS x(id)
+          CROSS JOIN LATERAL (SELECT activity_id, status FROM activity_attendance WHERE member_id = x.id OFFSET 0) aa
+          CROSS JOIN LATERAL (SELECT org_id, held_on FROM activities WHERE id = aa.activity_id AND status = 'completed' AND held_on >= ${from}::date AND held_on <= ${today}::date OFFSET 0) a`,
+    );
+    /** Per member, per month with a record at its own branch: was every record 缺席? */
+    const allAbsent = new Map<number, Map<string, boolean>>();
+    for (const r of rows) {
+      if (branchOf.get(r.org_id) !== branchOf.get(memberOrg.get(r.member_id)!)) continue;
+      const months = allAbsent.get(r.member_id) ?? new Map<string, boolean>();
+      months.set(r.month, (months.get(r.month) ?? true) && r.absent);
+      allAbsent.set(r.member_id, months);
+    }
+    const streaks = new Map<number, { months: number; since: string }>();
+    for (const [memberId, months] of allAbsent) {
+      const lastBreak = [...months].reduce((last, [month, absent]) => (!absent && month > last ? month : last), '');
+      const streak = [...months.keys()].filter((m) => m > lastBreak).sort();
+      if (streak.length >= threshold) streaks.set(memberId, { months: streak.length, since: firstDay(streak[0]!) });
+    }
+    if (streaks.size === 0) return [];
+    const names = await queryRows<{ id: number; name: string }>(db, sql`SELECT id, name FROM members WHERE id = ANY(${intArray([...streaks.keys()])})`);
+    return names.map(({ id, name }) => ({ memberId: id, name, branchId: branchOf.get(memberOrg.get(id)!)!, ...streaks.get(id)! }));
+  }
+
+  /** Judges every obligation of the judged orgs, and lights the branches for `lightMonths`. Pure (no database). */
+  function judgeFacts(facts: Facts, window: EvaluationWindow, lightMonths: readonly string[], today: string) {
+    const { groupsOf, committeeMembers, memberCount, joinedOn, counts, talks, talkers, lectures } = facts;
+    /** Members expected to have a talk in a period: those in the Party since before it began (a newcomer's year is not judged). */
+    const expectedTalkers = (branch: number, periodStart: string) => (joinedOn.get(branch) ?? []).filter((d) => d === null || d < periodStart).length;
 
     // Judge (memoized: the same obligation, period and count give the same result on the same day).
     const memo = new Map<string, ReturnType<typeof judge>>();
@@ -247,14 +371,14 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
       return memo.get(key) ?? null;
     };
 
-    const results: ResultRow[] = [];
+    const results = new SharedRows<{ org_id: number }, Verdict>();
     const resultsByOrg = new Map<number, JudgedObligation[]>();
-    for (const org of judged) {
+    for (const org of facts.judged) {
       const smallGroups = groupsOf.get(org.id) ?? [];
       const members = memberCount.get(org.id) ?? 0;
       const own = obligationsOf({ type: org.type, committeeMembers: committeeMembers.get(org.id) ?? 0, smallGroups: smallGroups.length, members });
       for (const obligation of own) {
-        for (const period of periods.get(obligation) ?? []) {
+        for (const period of window.periods.get(obligation) ?? []) {
           if (!judgedSince(org.founded_on, period)) continue;
           let held: number;
           let note = '';
@@ -262,7 +386,7 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
             held = Math.min(...smallGroups.map((g) => counts.sum(g, 'small_group_meeting', period)));
             note = `（按 ${smallGroups.length} 个党小组中召开次数最少的计）`;
           } else if (obligation === 'heart_to_heart_talk') {
-            const withTalk = [...(talkers.get(org.id) ?? [])].map((m) => talks.sum(org.id, String(m), period)).filter((n) => n > 0);
+            const withTalk = [...(talkers.get(org.id) ?? [])].map((m) => talks.sum(m, 'heart_to_heart_talk', period)).filter((n) => n > 0);
             const without = Math.max(0, expectedTalkers(org.id, period.start) - withTalk.length);
             held = without > 0 || withTalk.length === 0 ? 0 : Math.min(...withTalk);
             if (without > 0) note = `（${without} 名党员尚无谈心谈话记录）`;
@@ -274,8 +398,7 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
           const r = judgeOnce(obligation, period, held);
           if (!r) continue;
           const message = r.message === null ? null : r.light === 'green' ? r.message : `${r.message}${note}`;
-          results.push({
-            org_id: org.id,
+          results.add({ org_id: org.id }, `${obligation}|${period.start}|${held}|${message}`, () => ({
             obligation,
             period_kind: r.kind,
             period_start: period.start,
@@ -289,7 +412,7 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
             message,
             basis: r.basis,
             evaluated_on: today,
-          });
+          }));
           const list = resultsByOrg.get(org.id) ?? [];
           list.push({ obligation, periodStart: period.start, periodEnd: r.end, light: r.light, message });
           resultsByOrg.set(org.id, list);
@@ -297,79 +420,61 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
       }
     }
 
-    // Replace the window: every period containing one of the months, for every org passed (also those no longer judged).
-    const inWindow = sql.join(
-      months.map((m) => sql`(period_start <= ${lastDay(m)}::date AND period_end >= ${firstDay(m)}::date)`),
-      sql` OR `,
-    );
-    await db.execute(sql`DELETE FROM compliance_results WHERE org_id = ANY(${intArray(allIds)}) AND (${inWindow})`);
-    await bulkUpsert(db, 'compliance_results', RESULT_COLUMNS, results, ['org_id', 'obligation', 'period_start'], Object.keys(RESULT_COLUMNS).filter((c) => !['org_id', 'obligation', 'period_start'].includes(c)));
-    summary.results = results.length;
-
     // Lights of the branches, for the months asked about (none before the founding month).
-    const lights: { org_id: number; month: string; light: Light; reasons: unknown; evaluated_on: string }[] = [];
-    for (const org of branches) {
+    const lights = new SharedRows<{ org_id: number }, LightValues>();
+    for (const org of facts.judged) {
+      if (!hasLight(org.type)) continue;
       for (const month of lightMonths) {
         if (org.founded_on !== null && monthOf(org.founded_on) > month) continue;
         const l = monthLight(resultsByOrg.get(org.id) ?? [], month);
-        lights.push({ org_id: org.id, month: firstDay(month), light: l.light, reasons: l.reasons, evaluated_on: today });
+        lights.add({ org_id: org.id }, `${month}|${l.light}|${JSON.stringify(l.reasons)}`, () => ({ month: firstDay(month), light: l.light, reasons: l.reasons, evaluated_on: today }));
       }
     }
-    if (lightMonths.length > 0) {
-      await db.execute(sql`DELETE FROM branch_lights WHERE org_id = ANY(${intArray(allIds)}) AND month IN (${sql.join(lightMonths.map((m) => sql`${firstDay(m)}::date`), sql`, `)})`);
-      await bulkUpsert(db, 'branch_lights', { org_id: 'integer', month: 'date', light: 'text', reasons: 'jsonb', evaluated_on: 'date' }, lights, ['org_id', 'month'], ['light', 'reasons', 'evaluated_on']);
-    }
-    summary.lights = lights.length;
 
-    summary.absences = await evaluateAbsence(db, allIds, branchAndGroupIds, today);
-    return summary;
+    const findings = new SharedRows<{ member_id: number; org_id: number }, Record<keyof typeof FINDING_COLUMNS, unknown>>();
+    for (const r of facts.absences) {
+      const e = meetingAbsence.evaluate({ tree, asOf: today, facts: { memberName: r.name, consecutiveMonthsAbsentWithoutReason: r.months } });
+      const p = e.problems[0];
+      if (e.status !== 'unmet' || !p) continue;
+      findings.add({ member_id: r.memberId, org_id: r.branchId }, String(r.memberId), () => ({
+        consecutive_months: r.months,
+        since_month: r.since,
+        rule_id: e.ruleId,
+        code: p.code,
+        severity: p.severity ?? 'advice',
+        message: p.message,
+        basis: [toStoredBasis(p.basis)],
+        evaluated_on: today,
+      }));
+    }
+    return { results, lights, findings };
   }
 
   /**
-   * 连续六个月不参加组织生活 (meetings.absence): for each on-roster member of the branches, the months back from the
-   * latest one in which the member was recorded only as 缺席 at the completed activities of the own branch (or its
-   * groups). A month with 出席, 线上参加 or 请假 ends the streak; a month without a record for the member neither
-   * counts nor ends it. Counted over the last ABSENCE_LOOKBACK_MONTHS months.
+   * Judges `orgs` for every period containing one of `months` ('YYYY-MM', none after today's month) and lights the
+   * branches for `lightMonths` (each must be among `months`; both in order). Replaces the stored results, lights and
+   * absence findings of those orgs in that window. Call inside a transaction.
    */
-  async function evaluateAbsence(db: Db, orgIds: number[], branchAndGroupIds: number[], today: string): Promise<number> {
-    await db.execute(sql`DELETE FROM member_absence_findings WHERE org_id = ANY(${intArray(orgIds)})`);
-    const threshold = resolveParameter<number>(tree, 'meetings.absence.warning_months', today)?.value;
-    if (branchAndGroupIds.length === 0 || threshold === undefined) return 0;
-    const from = addMonths(firstDay(today), -(ABSENCE_LOOKBACK_MONTHS - 1));
-    const ids = intArray(branchAndGroupIds);
-    // Per member and month: recorded only as 缺席? Then the months after the member's last month with another record.
-    const rows = await queryRows<{ member_id: number; name: string; branch_id: number; months: number; since: string }>(
-      db,
-      sql`WITH o AS MATERIALIZED (SELECT o.id, CASE WHEN o.type = 'party_small_group' THEN o.parent_id ELSE o.id END AS branch_id FROM orgs o WHERE o.id = ANY(${ids})),
-          months AS (
-            SELECT m.id AS member_id, m.name, mo.branch_id, date_trunc('month', a.held_on)::date AS month, bool_and(aa.status = 'absent') AS all_absent
-            FROM members m
-            JOIN o mo ON mo.id = m.org_id
-            JOIN activity_attendance aa ON aa.member_id = m.id
-            JOIN activities a ON a.id = aa.activity_id AND a.status = 'completed' AND a.held_on >= ${from}::date AND a.held_on <= ${today}::date
-            JOIN o ao ON ao.id = a.org_id AND ao.branch_id = mo.branch_id
-            WHERE m.org_id = ANY(${ids}) AND m.status IN (${ON_ROSTER})
-            GROUP BY 1, 2, 3, 4),
-          marked AS (SELECT *, max(month) FILTER (WHERE NOT all_absent) OVER (PARTITION BY member_id) AS last_break FROM months)
-          SELECT member_id, name, branch_id, count(*)::integer AS months, min(month)::text AS since
-          FROM marked WHERE last_break IS NULL OR month > last_break
-          GROUP BY 1, 2, 3 HAVING count(*) >= ${threshold}`,
+  async function evaluateOrgs(db: Db, orgs: readonly OrgRecord[], months: readonly string[], lightMonths: readonly string[], today: string): Promise<EvaluationSummary> {
+    if (orgs.length === 0 || months.length === 0) return { orgs: orgs.length, results: 0, lights: 0, absences: 0 };
+    const window = windowOf(months, today);
+    const { results, lights, findings } = judgeFacts(await readFacts(db, orgs, window, today), window, lightMonths, today);
+    const orgIds = orgs.map((o) => o.id);
+
+    // Replace the window: every period containing one of the months, for every org passed (also those no longer judged).
+    // A period is at most a year long (period_kind): the first condition lets the index pass over older ones unread.
+    const containing = sql.join(
+      months.map((m) => sql`(period_start <= ${lastDay(m)}::date AND period_end >= ${firstDay(m)}::date)`),
+      sql` OR `,
     );
-    const findings = rows.flatMap((r) => {
-      const e = meetingAbsence.evaluate({ tree, asOf: today, facts: { memberName: r.name, consecutiveMonthsAbsentWithoutReason: r.months } });
-      const p = e.problems[0];
-      if (e.status !== 'unmet' || !p) return [];
-      return [{ member_id: r.member_id, org_id: r.branch_id, consecutive_months: r.months, since_month: r.since, rule_id: e.ruleId, code: p.code, severity: p.severity ?? 'advice', message: p.message, basis: [toStoredBasis(p.basis)], evaluated_on: today }];
-    });
-    await bulkUpsert(
-      db,
-      'member_absence_findings',
-      { member_id: 'integer', org_id: 'integer', consecutive_months: 'integer', since_month: 'date', rule_id: 'text', code: 'text', severity: 'text', message: 'text', basis: 'jsonb', evaluated_on: 'date' },
-      findings,
-      ['member_id'],
-      ['org_id', 'consecutive_months', 'since_month', 'rule_id', 'code', 'severity', 'message', 'basis', 'evaluated_on'],
-    );
-    return findings.length;
+    const inWindow = sql`period_start > ${addMonths(firstDay(months[0]!), -12)}::date AND (${containing})`;
+    await replaceSharedRows(db, 'compliance_results', { own: { org_id: 'integer' }, shared: VERDICT_COLUMNS }, results.rows, results.shared, ['org_id', 'obligation', 'period_start'], { orgIds, where: inWindow });
+    if (lightMonths.length > 0) {
+      const inMonths = sql`month IN (${sql.join(lightMonths.map((m) => sql`${firstDay(m)}::date`), sql`, `)})`;
+      await replaceSharedRows(db, 'branch_lights', { own: { org_id: 'integer' }, shared: LIGHT_COLUMNS }, lights.rows, lights.shared, ['org_id', 'month'], { orgIds, where: inMonths });
+    }
+    await replaceSharedRows(db, 'member_absence_findings', { own: { member_id: 'integer', org_id: 'integer' }, shared: FINDING_COLUMNS }, findings.rows, findings.shared, ['member_id'], { orgIds });
+    return { orgs: orgs.length, results: results.rows.length, lights: lights.rows.length, absences: findings.rows.length };
   }
 
   const currentMonth = () => monthOf(shanghaiDate(clock()));
@@ -408,32 +513,61 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
 
     /**
      * Evaluates every org (or the subtree of `orgId`) for `months` ('YYYY-MM'; months after the current one are
-     * skipped): id-ordered chunks, each in its own transaction with grouped counts and bulk upserts.
+     * skipped): chunks of orgs in path order (keyset), each judged and stored in its own transaction. `concurrency`
+     * chunks are in flight at once (default 2), so that PostgreSQL works on one while node judges another, and on
+     * two cores, both are busy.
      */
-    async evaluateAll(db: Db, options: { months: readonly string[]; orgId?: number; chunkSize?: number; onProgress?: (done: number) => void }) {
+    async evaluateAll(db: Db, options: { months: readonly string[]; orgId?: number; chunkSize?: number; concurrency?: number; onProgress?: (done: number) => void }) {
       const today = shanghaiDate(clock());
       const months = [...new Set(options.months.filter((m) => m <= monthOf(today)))].sort();
-      const chunkSize = options.chunkSize ?? 500;
-      let range = sql`true`;
+      const chunkSize = options.chunkSize ?? 2000;
+      let range = { lo: '', hi: null as string | null };
       if (options.orgId !== undefined) {
         const [root] = await queryRows<{ path: string }>(db, sql`SELECT path FROM orgs WHERE id = ${options.orgId}`);
         if (!root) return { orgs: 0, results: 0, lights: 0, absences: 0 };
-        const { lo, hi } = subtreeRange(root.path);
-        range = sql`o.path >= ${lo} AND o.path < ${hi}`;
+        range = subtreeRange(root.path);
       }
+      const below = range.hi === null ? sql`true` : sql`o.path < ${range.hi}`;
+
+      // The chunks are read one after the other, each starting after the last path of the previous one.
+      let after: string | null = null;
+      let reading: Promise<unknown> = Promise.resolve();
+      let failed = false;
+      const nextChunk = () => {
+        const chunk = reading.then(async () => {
+          if (failed) return [];
+          const from = after === null ? sql`o.path >= ${range.lo}` : sql`o.path > ${after}`;
+          const rows = await queryRows<OrgRecord>(db, sql`SELECT ${ORG_COLUMNS} FROM orgs o WHERE ${from} AND ${below} ORDER BY o.path LIMIT ${chunkSize}`);
+          if (rows.length > 0) after = rows[rows.length - 1]!.path;
+          return rows;
+        });
+        reading = chunk.catch(() => undefined);
+        return chunk;
+      };
+
       const total: EvaluationSummary = { orgs: 0, results: 0, lights: 0, absences: 0 };
-      let after = 0;
-      for (;;) {
-        const chunk = await queryRows<OrgRecord>(db, sql`SELECT ${ORG_COLUMNS} FROM orgs o WHERE o.id > ${after} AND ${range} ORDER BY o.id LIMIT ${chunkSize}`);
-        if (chunk.length === 0) break;
-        const s = await db.transaction((tx) => evaluateOrgs(tx, chunk, months, months, today));
-        total.orgs += s.orgs;
-        total.results += s.results;
-        total.lights += s.lights;
-        total.absences += s.absences;
-        after = chunk[chunk.length - 1]!.id;
-        options.onProgress?.(total.orgs);
-      }
+      const worker = async () => {
+        try {
+          for (let chunk = await nextChunk(); chunk.length > 0; chunk = await nextChunk()) {
+            const s = await db.transaction(async (tx) => {
+              await withoutJit(tx);
+              return evaluateOrgs(tx, chunk, months, months, today);
+            });
+            total.orgs += s.orgs;
+            total.results += s.results;
+            total.lights += s.lights;
+            total.absences += s.absences;
+            options.onProgress?.(total.orgs);
+          }
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      };
+      // Every worker is awaited before a failure is reported (none is left writing after the caller moves on).
+      const outcomes = await Promise.allSettled(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failure) throw failure.reason;
       return total;
     },
 
