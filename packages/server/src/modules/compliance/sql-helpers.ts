@@ -8,11 +8,6 @@ export function intArray(ids: readonly number[]): SQL {
   return sql`${`{${ids.map((id) => Math.trunc(id)).join(',')}}`}::integer[]`;
 }
 
-/** `= ANY(…)` operand: strings as one text[] parameter. */
-export function textArray(values: readonly string[]): SQL {
-  return sql`(SELECT coalesce(array_agg(v), '{}') FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) v)`;
-}
-
 /**
  * Turns PostgreSQL's JIT compilation off for the rest of the transaction, where the server has it (openGauss and
  * KingbaseES may not: then nothing happens). A batch's grouped queries over thousands of orgs are estimated costly
