@@ -33,6 +33,7 @@ const args = parseArgs(process.argv.slice(2));
 try {
   const result = await generateDataset(args);
   if (Object.keys(result.tables).length > 0) console.table(result.tables);
+  if (Object.keys(result.phases).length > 0) console.log(`phases (s): ${Object.entries(result.phases).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
   console.log(`total ${result.seconds.toFixed(1)} s · data as of ${result.asOf}, month ${result.month}`);
   console.log(`logins (password ${DATASET_PASSWORD}): ${Object.values(DATASET_ACCOUNTS).join(', ')}`);
 } catch (error) {

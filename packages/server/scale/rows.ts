@@ -44,8 +44,21 @@ const POSITIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+// Both memoized: a few thousand distinct days serve millions of rows (and Date objects are not free).
+const DAY_NUMBERS = new Map<string, number>();
+const ISO_DAYS = new Map<number, string>();
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
+export function dayNumber(iso: string): number {
+  let day = DAY_NUMBERS.get(iso);
+  if (day === undefined) DAY_NUMBERS.set(iso, (day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)));
+  return day;
+}
+/** 'YYYY-MM-DD' of a day number. */
+export function isoDay(day: number): string {
+  let iso = ISO_DAYS.get(day);
+  if (iso === undefined) ISO_DAYS.set(day, (iso = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  return iso;
+}
 
 /** The dataset is anchored on this day (ages, standing, probation) so that a seed always gives the same rows. */
 export const AS_OF = '2026-01-01';
@@ -58,14 +71,35 @@ export type MemberStatus = 'normal' | 'mobile' | 'lost_contact';
 /** Column order of MEMBER_COLUMNS. */
 export const MEMBER_COLUMNS = [
   'id', 'org_id', 'name', 'gender', 'ethnicity', 'education', 'birth_date', 'joined_on', 'full_member_on', 'category',
-  'status', 'position', 'job_position', 'probation_ends_on',
+  'status', 'position', 'job_position', 'probation_ends_on', 'created_at', 'updated_at',
 ] as const;
-export const MEMBER_TYPES = ['int', 'int', 'text', 'text', 'text', 'text', 'date', 'date', 'date', 'text', 'text', 'text', 'text', 'date'] as const;
+/** When the roster was entered into the system (created_at/updated_at of every generated member). */
+export const RECORDED_AT = '2025-01-02T01:00:00Z';
 
 export interface MemberBrief {
   id: number;
   name: string;
   status: MemberStatus;
+  /** Day number (days since 1970-01-01) of 转正; null for a probationary member. */
+  fullMemberDay: number | null;
+}
+
+/**
+ * The first COMMITTEE_POOL members of every branch are long-standing full members in good standing (正常): the
+ * committee (支委会 or the lone secretary) is drawn from them, and so are the 党总支 and 机关党委 committees.
+ * Their 转正 is at least SENIOR_FULL_DAYS before AS_OF (the secretary's at least SECRETARY_FULL_DAYS), so that
+ * they were full members when elected, even by an overdue election, and the secretary had a year of standing.
+ */
+export const COMMITTEE_POOL = 7;
+export const SENIOR_FULL_DAYS = 1_440;
+export const SECRETARY_FULL_DAYS = 2_040;
+
+/**
+ * The size of a branch's committee (支委会), its first members: 5, or 7 from 25 members; 0 under 7 members (such a
+ * branch has only a secretary and holds no 支委会 meetings).
+ */
+export function committeeSize(members: number): number {
+  return members >= 7 ? (members >= 25 ? 7 : 5) : 0;
 }
 
 function personName(rng: Rng, gender: 'male' | 'female', birthYear: number): string {
@@ -86,38 +120,40 @@ export function branchMembers(rng: Rng, branch: BranchPlan, firstId: number): { 
   for (let i = 0; i < branch.size; i++) {
     const id = firstId + i;
     const gender = rng.next() < 0.58 ? 'male' : 'female';
-    const birthYear = retiree ? intBetween(rng, 1940, 1964) : intBetween(rng, 1962, 2001);
+    // The secretary (first member) is a cadre born by 1990; the committee pool is never probationary.
+    const birthYear = retiree ? intBetween(rng, 1940, 1964) : intBetween(rng, 1962, i === 0 ? 1990 : 2001);
     const birthDay = dayNumber(`${birthYear}-01-01`) + intBetween(rng, 0, 364);
-    const probationary = !retiree && i > 0 && rng.next() < 0.03;
+    const pool = i < COMMITTEE_POOL;
+    const probationary = !retiree && !pool && rng.next() < 0.03;
     let joinedDay: number;
     if (probationary) {
       joinedDay = AS_OF_DAY - intBetween(rng, 20, 360);
     } else {
       const joinAge = retiree ? intBetween(rng, 19, 40) : weighted(rng, [[18, 2], [20, 8], [21, 10], [22, 10], [23, 8], [25, 5], [27, 3], [30, 2], [35, 1]] as const);
-      // At least 18 at joining, and at least a year before AS_OF (full members have served their probation).
-      joinedDay = Math.min(birthDay + Math.round(joinAge * 365.25) + intBetween(rng, 0, 300), AS_OF_DAY - 400);
+      // At least 18 at joining; 转正 a year later, at least `latestFull` days before AS_OF (the committee pool longer).
+      const latestFull = i === 0 ? SECRETARY_FULL_DAYS : pool ? SENIOR_FULL_DAYS : 35;
+      joinedDay = Math.min(birthDay + Math.round(joinAge * 365.25) + intBetween(rng, 0, 300), AS_OF_DAY - latestFull - 365);
       joinedDay = Math.max(joinedDay, birthDay + Math.ceil(18 * 365.25));
     }
     const roll = rng.next();
-    const status: MemberStatus = i === 0 ? 'normal' : roll < 0.015 ? 'mobile' : roll < 0.02 ? 'lost_contact' : 'normal';
+    const status: MemberStatus = pool ? 'normal' : roll < 0.015 ? 'mobile' : roll < 0.02 ? 'lost_contact' : 'normal';
     const name = personName(rng, gender, birthYear);
     const position = i === 0 ? '党支部书记' : pick(rng, POSITIONS[branch.kind] ?? ['科员']);
     rows.push([
       id, branch.org.id, name, gender, weighted(rng, ETHNICITY), weighted(rng, EDUCATION[branch.kind] ?? EDUCATION.division ?? []),
       isoDay(birthDay), isoDay(joinedDay), probationary ? null : isoDay(joinedDay + 365), probationary ? 'probationary' : 'full',
       status, position, retiree ? '34' : branch.kind === 'technical' ? '04' : '01', probationary ? isoDay(joinedDay + 365) : null,
+      RECORDED_AT, RECORDED_AT,
     ]);
-    briefs.push({ id, name, status });
+    briefs.push({ id, name, status, fullMemberDay: probationary ? null : joinedDay + 365 });
   }
   return { rows, briefs };
 }
 
-export const ACTIVITY_COLUMNS = ['id', 'org_id', 'status', 'topic', 'held_on', 'starts_at', 'ends_at', 'place', 'host', 'recorder', 'completed_at'] as const;
-export const ACTIVITY_TYPES_SQL = ['int', 'int', 'text', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'timestamptz'] as const;
+/** Recorded (created, updated, completed) the evening of the meeting. */
+export const ACTIVITY_COLUMNS = ['id', 'org_id', 'status', 'topic', 'held_on', 'starts_at', 'ends_at', 'place', 'host', 'recorder', 'completed_at', 'created_at', 'updated_at', 'lecturer', 'lecturer_member_id'] as const;
 export const ATTENDANCE_COLUMNS = ['activity_id', 'member_id', 'status', 'reason'] as const;
-export const ATTENDANCE_TYPES = ['int', 'int', 'text', 'text'] as const;
 export const TYPE_COLUMNS = ['activity_id', 'type'] as const;
-export const TYPE_TYPES = ['int', 'text'] as const;
 
 const THEMES = [
   '学习贯彻党的二十届四中全会精神', '重温入党誓词', '学习《中国共产党支部工作条例》', '开展志愿服务活动', '参观革命教育基地',
@@ -132,25 +168,34 @@ export interface BranchActivities {
   attendance: unknown[][];
 }
 
+/** One completed activity as a row of ACTIVITY_COLUMNS, with its types; a 党课 may name its lecturer. */
+function activityRow(out: BranchActivities, activityId: number, orgId: number, heldOn: string, types: readonly string[], topic: string, host: string, recorder: string, lecturer: { id: number; name: string } | null = null): void {
+  const recorded = `${heldOn}T09:00:00Z`;
+  out.activities.push([activityId, orgId, 'completed', topic, heldOn, '14:30', '16:30', '党员活动室', host, recorder, recorded, recorded, recorded, lecturer?.name ?? null, lecturer?.id ?? null]);
+  for (const t of types) out.types.push([activityId, t]);
+}
+
+const day = (month: number, dayOfMonth: number) => `${ACTIVITY_YEAR}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+
 /**
- * Twelve months of 主题党日 (monthly; one a quarter also counts as 党课), 支部委员会 (monthly, branches ≥ 7 members)
- * and 党员大会 (quarterly). About one branch in ten is weak and misses some months. Attendance is recorded for every
- * activity when `fullAttendance`, otherwise only for 党员大会.
+ * A year of a branch's organizational life: 主题党日 monthly (one a quarter also counts as 党课), 支部委员会 monthly
+ * (branches with a committee), 党员大会 quarterly (the first of the year is also the 组织生活会 and 民主评议党员 of
+ * the year before), one round of 谈心谈话 with every member, and a monthly 党小组会 in each 党小组. About one branch
+ * in ten is weak and misses some of them, so most branches are green and a tail is red. Attendance is recorded for
+ * 党员大会 and 谈心谈话, and for every activity when `fullAttendance`.
  */
-export function branchActivities(rng: Rng, members: readonly MemberBrief[], orgId: number, firstId: number, fullAttendance: boolean): BranchActivities {
+export function branchActivities(rng: Rng, members: readonly MemberBrief[], orgId: number, firstId: number, fullAttendance: boolean, smallGroupIds: readonly number[] = []): BranchActivities {
   const out: BranchActivities = { activities: [], types: [], attendance: [] };
   const weak = rng.next() < 0.1;
   const missRate = weak ? 0.25 + rng.next() * 0.3 : 0.002;
   const host = members[0]?.name ?? '书记';
   const recorder = members[1]?.name ?? host;
-  const committee = members.length >= 7 ? members.slice(0, members.length >= 25 ? 7 : 5) : [];
+  const committee = members.slice(0, committeeSize(members.length));
   let id = firstId;
 
-  const add = (month: number, day: number, types: string[], topic: string, attendees: readonly MemberBrief[] | null) => {
-    const heldOn = `${ACTIVITY_YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const add = (month: number, dayOfMonth: number, types: string[], topic: string, attendees: readonly MemberBrief[] | null, at = orgId) => {
     const activityId = id++;
-    out.activities.push([activityId, orgId, 'completed', topic, heldOn, '14:30', '16:30', '党员活动室', host, recorder, `${heldOn}T09:00:00Z`]);
-    for (const t of types) out.types.push([activityId, t]);
+    activityRow(out, activityId, at, day(month, dayOfMonth), types, topic, host, recorder);
     if (!attendees) return;
     for (const m of attendees) {
       const r = rng.next();
@@ -173,8 +218,44 @@ export function branchActivities(rng: Rng, members: readonly MemberBrief[], orgI
       add(month, intBetween(rng, 1, 10), ['committee_meeting'], '支部委员会会议：研究本月工作', fullAttendance ? committee : null);
     }
     if (month % 3 === 0 && rng.next() >= missRate) {
-      add(month, intBetween(rng, 10, 28), ['members_meeting'], `党员大会：第${month / 3}季度工作`, members);
+      if (month === 3) add(month, intBetween(rng, 10, 28), ['members_meeting', 'org_life_meeting', 'democratic_review'], `党员大会暨${ACTIVITY_YEAR - 1}年度组织生活会、民主评议党员`, members);
+      else add(month, intBetween(rng, 10, 28), ['members_meeting'], `党员大会：第${month / 3}季度工作`, members);
+    }
+    for (const group of smallGroupIds) {
+      if (rng.next() >= missRate) add(month, intBetween(rng, 1, 28), ['small_group_meeting'], '党小组会：学习讨论', null, group);
     }
   }
+  // 谈心谈话: the secretary talks with every member once a year; a weak branch leaves some out.
+  const talked = members.filter(() => rng.next() >= missRate);
+  if (talked.length > 0) {
+    const activityId = id++;
+    activityRow(out, activityId, orgId, day(intBetween(rng, 4, 11), intBetween(rng, 1, 28)), ['heart_to_heart_talk'], '谈心谈话：书记与党员逐一谈心', host, recorder);
+    for (const m of talked) out.attendance.push([activityId, m.id, 'present', null]);
+  }
+  return out;
+}
+
+/**
+ * A year of a 党总支's own meetings: 总支委员会 monthly, 党员大会 quarterly with a 党课, the first of the year also
+ * its 组织生活会. No attendance (the members belong to its branches). One in ten is weak.
+ */
+export function generalBranchActivities(rng: Rng, orgId: number, firstId: number, host: string): BranchActivities {
+  const out: BranchActivities = { activities: [], types: [], attendance: [] };
+  const missRate = rng.next() < 0.1 ? 0.3 : 0.002;
+  let id = firstId;
+  for (let month = 1; month <= 12; month++) {
+    if (rng.next() >= missRate) activityRow(out, id++, orgId, day(month, intBetween(rng, 1, 10)), ['committee_meeting'], '总支委员会会议：研究本月工作', host, host);
+    if (month % 3 === 0 && rng.next() >= missRate) {
+      const types = month === 3 ? ['members_meeting', 'party_lecture', 'org_life_meeting'] : ['members_meeting', 'party_lecture'];
+      activityRow(out, id++, orgId, day(month, intBetween(rng, 10, 28)), types, `党员大会暨党课：${pick(rng, THEMES)}`, host, host);
+    }
+  }
+  return out;
+}
+
+/** 书记讲党课: the 机关党委 secretary's 七一 lecture to the whole organ; about one organ in twenty misses it. */
+export function secretaryLecture(rng: Rng, organId: number, activityId: number, secretary: { id: number; name: string } | null): BranchActivities {
+  const out: BranchActivities = { activities: [], types: [], attendance: [] };
+  if (secretary && rng.next() >= 0.05) activityRow(out, activityId, organId, day(6, 27), ['party_lecture'], `七一专题党课：${pick(rng, THEMES)}`, secretary.name, secretary.name, secretary);
   return out;
 }
