@@ -5,6 +5,7 @@
  * (deadline passed, not closed) and open ones at every step of the workflow (rectification/problem-workflow.ts).
  * Pure and deterministic: the caller passes a seeded Rng and the id counters.
  */
+import { SAMPLE_MEASURES } from '../src/modules/demo/demo-rectification.js';
 import { addMonths } from '@dangjian/regulations';
 import { RECORDS_AS_OF_DAY } from './org-records.js';
 import { isoDay, dayNumber } from './rows.js';
@@ -92,15 +93,6 @@ const PROBLEMS: readonly (readonly [category: string, description: string])[] = 
   ['organizational', '党建工作台账资料不规范，会议记录不完整'],
 ];
 
-const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
-  political: ['召开专题会议深入查摆问题，逐条制定整改清单', '建立班子成员相互提醒和跟踪问效机制'],
-  ideological: ['制定专题学习计划，明确研讨交流要求', '将学习情况纳入支部书记述职评议'],
-  organizational: ['对照《中国共产党支部工作条例（试行）》逐项补齐制度和台账', '建立按季度提醒和督查机制'],
-  work_style: ['开展作风问题专项自查，建立问题台账', '完善审批流程并组织全员学习'],
-  discipline: ['组织开展廉政风险点再排查', '完善防控措施并开展警示教育'],
-  institutional: ['修订完善相关制度', '明确专人负责并定期检查落实情况'],
-  integration: ['围绕中心工作确定党建重点任务', '推行党建与业务工作同部署同考核'],
-};
 
 type OpenStatus = 'issued' | 'claimed' | 'measures_set' | 'in_progress' | 'closure_requested';
 const OPEN_WEIGHTS: readonly (readonly [OpenStatus, number])[] = [['issued', 1], ['claimed', 2], ['measures_set', 2], ['in_progress', 5], ['closure_requested', 1]];
@@ -143,7 +135,7 @@ export function addProblem(rng: Rng, ids: RectificationIds, out: RectificationRo
   if (status !== 'issued') events.push({ kind: 'claimed', day: issued + 3, note: '已认领，明确责任人', detail: null });
   const hasMeasures = status !== 'issued' && status !== 'claimed';
   if (hasMeasures) {
-    const [first, second] = MEASURES[category] ?? MEASURES.organizational!;
+    const [first, second] = SAMPLE_MEASURES[category] ?? SAMPLE_MEASURES.organizational!;
     const end = closedDay ?? deadline;
     const allDone = closed || status === 'closure_requested';
     out.measures.push([ids.measure++, id, first, owner, isoDay(Math.max(end - 15, issued + 10)), status === 'measures_set' ? null : isoDay(issued + 15), 0]);

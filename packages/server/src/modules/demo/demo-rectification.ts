@@ -85,7 +85,8 @@ const BATCHES: readonly DemoBatch[] = [
   },
 ];
 
-const MEASURES: Record<string, readonly [string, string]> = {
+/** Two sample measures (整改措施) per problem category; also used by the scale generator. */
+export const SAMPLE_MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   political: ['召开专题会议深入查摆问题，逐条制定整改清单', '建立班子成员相互提醒和跟踪问效机制'],
   ideological: ['制定专题学习计划，明确研讨交流要求', '将学习情况纳入支部书记述职评议'],
   organizational: ['对照《中国共产党支部工作条例（试行）》逐项补齐制度和台账', '建立按季度提醒和督查机制'],
@@ -161,7 +162,7 @@ export async function insertDemoRectification(tx: Db, orgByKey: ReadonlyMap<stri
       if (p.state !== 'issued') events.push({ kind: 'claimed', on: plusDays(issuedOn, 3), note: '已认领，明确责任人', actor: responsible });
       const hasMeasures = !['issued', 'claimed'].includes(p.state);
       if (hasMeasures) {
-        const [first, second] = MEASURES[p.category] ?? MEASURES.organizational!;
+        const [first, second] = SAMPLE_MEASURES[p.category] ?? SAMPLE_MEASURES.organizational!;
         const end = closedOn ?? deadline;
         const doneAll = closed || p.state === 'reopened' || p.state === 'closure_requested' || p.state === 'returned';
         await tx.insert(problemMeasures).values([
