@@ -1,12 +1,11 @@
 // Benchmark: move a 10,001-node subtree inside a 770,078-node org tree on PostgreSQL, through the real
 // org service (checks, path rewrite, history, audit). Run: `npm run bench -- org-move` (TEST_DATABASE_URL
 // or the local PostgreSQL); it creates and drops its own database.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../src/platform/auth.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase, queryRows } from '../src/platform/db.js';
+import { queryRows } from '../src/platform/db.js';
+import { openBenchDatabase } from './bench-database.js';
 import { migrate } from '../src/platform/migrate.js';
 import { ROLE_PERMISSIONS } from '../src/platform/permissions.js';
 import { loadRegulations } from '@dangjian/regulations/load';
@@ -23,13 +22,7 @@ const MEMBERS_PER_MOVED_BRANCH = 10;
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 export async function benchOrgMove(adminUrl: string) {
-  const name = `dangjian_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  const { database, drop } = await openBenchDatabase(adminUrl);
   try {
     await migrate(database);
     const db = database.db;
@@ -79,8 +72,6 @@ export async function benchOrgMove(adminUrl: string) {
     const ok = check?.n === preview.orgCount && check?.members === preview.memberCount && after.ancestors.map((a) => a.id).join(',') === `1,${target.id}`;
     return { total, memberTotal, buildMs, movedOrgs: preview.orgCount, movedMembers: preview.memberCount, previewMs, moveMs, ok };
   } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }

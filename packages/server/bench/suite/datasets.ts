@@ -1,8 +1,7 @@
 // The suite's databases: the dataset under test (an existing one named by --database-url, or a throw-away database
 // generated for the run) and the throw-away databases of the import and PGlite-comparison items.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { generateDataset, readDatasetInfo, type DatasetInfo, type DatasetScale } from '../../scale/dataset.js';
+import { createThrowawayDatabase } from '../bench-database.js';
 import { secondsSince } from './timing.js';
 
 /** A command-line mistake or a database that does not hold what was asked: printed, exit code 2. */
@@ -13,32 +12,6 @@ export function redactUrl(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
-}
-
-/** A new, empty PostgreSQL database on the server of `adminUrl`, dropped by `drop()`. */
-export async function createThrowawayDatabase(adminUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `dangjian_bench_${label}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
 }
 
 export interface SuiteDataset {
