@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { appendAudit, type AuditActor } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { shanghaiDate, type Clock } from '../../platform/clock.js';
@@ -10,6 +10,8 @@ import type { CommitteesService } from '../committees/committees.service.js';
 import type { OrgService } from '../org/org.service.js';
 import type { FindingsService } from '../warnings/findings.service.js';
 import type { OrgRules, RuleBasis } from './org-rules.js';
+
+type AdminLevel = Parameters<OrgRules['termDue']>[0]['adminLevel'];
 
 export const ELECTION_METHODS = { members_meeting: '党员大会', delegate_meeting: '党员代表大会' } as const;
 export type ElectionMethod = keyof typeof ELECTION_METHODS;
@@ -44,9 +46,23 @@ export function createElectionsService({ db, clock, orgService, committees, rule
   }
 
   /** The administrative level of the org's unit (terms before 2018 depended on it); provincial by default. */
-  async function adminLevelOf(orgId: number): Promise<'provincial' | 'prefecture' | 'county'> {
-    const [row] = await db.select({ level: units.adminLevel }).from(orgUnits).innerJoin(units, eq(units.id, orgUnits.unitId)).where(eq(orgUnits.orgId, orgId)).limit(1);
-    return (row?.level as 'provincial' | 'prefecture' | 'county' | undefined) ?? 'provincial';
+  /** The administrative level of each org's unit (provincial when it has none), in one query. */
+  async function adminLevelsOf(orgIds: readonly number[]): Promise<Map<number, AdminLevel>> {
+    const levels = new Map<number, AdminLevel>(orgIds.map((id) => [id, 'provincial']));
+    if (orgIds.length === 0) return levels;
+    const rows = await db.select({ orgId: orgUnits.orgId, level: units.adminLevel }).from(orgUnits).innerJoin(units, eq(units.id, orgUnits.unitId)).where(inArray(orgUnits.orgId, [...orgIds])).orderBy(orgUnits.orgId, orgUnits.unitId);
+    // An org of several units takes the level of its first unit.
+    const seen = new Set<number>();
+    for (const r of rows) {
+      if (seen.has(r.orgId)) continue;
+      seen.add(r.orgId);
+      levels.set(r.orgId, r.level as AdminLevel);
+    }
+    return levels;
+  }
+
+  async function adminLevelOf(orgId: number): Promise<AdminLevel> {
+    return (await adminLevelsOf([orgId])).get(orgId) ?? 'provincial';
   }
 
   async function currentTerm(orgId: number) {
@@ -164,6 +180,7 @@ export function createElectionsService({ db, clock, orgService, committees, rule
     },
 
     adminLevelOf,
+    adminLevelsOf,
   };
 }
 

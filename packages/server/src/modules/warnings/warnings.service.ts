@@ -147,11 +147,12 @@ export function createWarningsService({ db, clock, orgService, rules, memberRule
             ).map((p) => [Number(p.id), p])
           : [],
       );
+      const adminLevels = await elections.adminLevelsOf(rows.flatMap((r) => (r.kind === 'election' ? [r.org_id] : [])));
       const items: WarningItem[] = [];
       for (const r of rows) {
         const base = { orgId: r.org_id, orgName: r.org_name, orgTypeLabel: orgTypeLabel(r.org_type), dueOn: r.due_on };
         if (r.kind === 'election') {
-          const s = rules.termDue({ orgType: r.org_type, electedOn: r.elected_on!, adminLevel: await elections.adminLevelOf(r.org_id), postponedUntil: r.due_on !== r.term_due_on ? r.due_on : null, today });
+          const s = rules.termDue({ orgType: r.org_type, electedOn: r.elected_on!, adminLevel: adminLevels.get(r.org_id) ?? 'provincial', postponedUntil: r.due_on !== r.term_due_on ? r.due_on : null, today });
           items.push({ ...base, key: `election-${r.org_id}`, kind: 'election', code: `election_${s.stage}`, severity: s.severity, message: s.message, basis: s.basis });
         } else if (r.kind === 'finding') {
           const f = byId.get(Number(r.finding_id));
