@@ -2,7 +2,7 @@
 // (the first page and its total in one round trip, via count(*) OVER ()). Pages are compared id by id, in order.
 import type pg from 'pg';
 import { ELECTED_ORG_TYPES } from '../../src/modules/committees/committee-posts.js';
-import { ON_ROSTER_STATUSES } from '../../src/modules/members/members.schemas.js';
+import { ON_ROSTER_LIST } from '../../src/modules/members/members.schemas.js';
 import { ORG_STATUS_LABELS, orgTypeLabel } from '../../src/modules/org/org-types.js';
 import { containsPattern } from '../../src/platform/http-schemas.js';
 import { subtreeRange } from '../../src/platform/scope.js';
@@ -10,7 +10,6 @@ import { probe, type Level, type Probe } from './probe.js';
 
 /** The endpoints' default page size (pageWindow in platform/http-schemas.ts). */
 const PAGE_SIZE = 20;
-const ON_ROSTER_SQL = `(${ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export interface ListContext {
   committee: Level;
@@ -43,7 +42,7 @@ export async function pickSearchTerms(client: pg.Client, committee: Level, organ
   const unit = subtreeRange(organ.org.path);
   const { rows: memberRows } = await client.query<{ term: string }>(
     `SELECT left(m.name, 2) AS term FROM members m JOIN orgs o ON o.id = m.org_id
-     WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_SQL} AND length(m.name) >= 3
+     WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_LIST} AND length(m.name) >= 3
      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     [unit.lo, unit.hi],
   );
@@ -126,7 +125,7 @@ function memberSearch(level: Level, term: string): Probe {
     sql: {
       text: `SELECT m.id, m.name, m.org_id, o.name AS org_name, (count(*) OVER ())::integer AS total
              FROM members m JOIN orgs o ON o.id = m.org_id
-             WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_SQL} AND m.name ILIKE $3
+             WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_LIST} AND m.name ILIKE $3
              ORDER BY m.name, m.id LIMIT ${PAGE_SIZE}`,
       values: [lo, hi, containsPattern(term)],
     },
@@ -174,7 +173,7 @@ function warnings(level: Level, ctx: ListContext): Probe {
                UNION ALL SELECT 'no_election', o.id, o.name, NULL, NULL, NULL FROM o
                          WHERE o.type IN (${elected}) AND NOT EXISTS (SELECT 1 FROM org_terms t WHERE t.org_id = o.id)
                UNION ALL SELECT 'probation', o.id, o.name, m.probation_ends_on, m.id, m.id::text FROM members m JOIN o ON o.id = m.org_id
-                         WHERE m.category = 'probationary' AND m.status IN ${ON_ROSTER_SQL} AND m.probation_ends_on <= $3::date + $5::integer
+                         WHERE m.category = 'probationary' AND m.status IN ${ON_ROSTER_LIST} AND m.probation_ends_on <= $3::date + $5::integer
                UNION ALL SELECT 'transfer', o.id, o.name, t.response_due_on, t.id, t.id::text FROM member_transfers t JOIN o ON o.id = t.to_org_id
                          WHERE t.status = 'pending' AND t.response_due_on < $3::date
                UNION ALL SELECT 'meeting', o.id, o.name, r.period_end, NULL, r.obligation || '-' || r.period_start FROM compliance_results r JOIN o ON o.id = r.org_id

@@ -4,7 +4,7 @@
 // the labels the endpoint shows, so that labels, ids and numbers are all compared.
 import { MEETING_ACTIVITY_IDS, MEMBER_CODE_TABLES } from '@dangjian/regulations';
 import { ORG_TYPE_LABELS, ORG_TYPES, orgTypeLabel } from '../../src/modules/org/org-types.js';
-import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ON_ROSTER_STATUSES } from '../../src/modules/members/members.schemas.js';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, ON_ROSTER_LIST } from '../../src/modules/members/members.schemas.js';
 import { subtreeRange } from '../../src/platform/scope.js';
 import { probe, type Level, type LevelOrg, type Probe } from './probe.js';
 
@@ -36,7 +36,6 @@ const childSegment = (org: LevelOrg) => org.depth + 3;
 
 type OrgJson = { id: number; name: string; type: string };
 const orgView = (o: OrgJson) => ({ id: o.id, name: o.name, type: o.type, typeLabel: orgTypeLabel(o.type) });
-const ON_ROSTER_SQL = `(${ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/dashboard
@@ -78,7 +77,7 @@ function dashboard(level: Level, asOf: string): Probe {
                       CASE WHEN m.birth_date IS NULL THEN 5
                            ELSE width_bucket(extract(year FROM age($5::date, m.birth_date))::integer, ARRAY[31, 41, 51, 61]) END AS band,
                       count(*)::integer AS n
-               FROM members m JOIN sub s ON s.id = m.org_id WHERE m.status IN ${ON_ROSTER_SQL} GROUP BY 1, 2, 3, 4)
+               FROM members m JOIN sub s ON s.id = m.org_id WHERE m.status IN ${ON_ROSTER_LIST} GROUP BY 1, 2, 3, 4)
              SELECT
                (SELECT json_build_object('id', id, 'name', name, 'type', type) FROM orgs WHERE id = $1) AS org,
                (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT type, count(*)::integer AS n FROM sub GROUP BY type) t) AS org_types,
@@ -170,7 +169,7 @@ function memberStats(level: Level, asOf: string): Probe {
                             m.birth_date, m.full_member_on, extract(year FROM age($3::date, m.birth_date))::integer AS age,
                             extract(year FROM age($3::date, m.full_member_on))::integer + m.standing_adjustment_years AS standing
                      FROM members m JOIN orgs o ON o.id = m.org_id
-                     WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_SQL} OFFSET 0) m),
+                     WHERE o.path >= $1 AND o.path < $2 AND m.status IN ${ON_ROSTER_LIST} OFFSET 0) m),
              c AS (SELECT category, gender, ethnicity, age_band, education, standing_band, status, count(*) AS n FROM m GROUP BY 1, 2, 3, 4, 5, 6, 7)
              SELECT CASE WHEN GROUPING(category) = 0 THEN 'byCategory' WHEN GROUPING(gender) = 0 THEN 'byGender' WHEN GROUPING(ethnicity) = 0 THEN 'byEthnicity'
                          WHEN GROUPING(age_band) = 0 THEN 'byAgeBand' WHEN GROUPING(education) = 0 THEN 'byEducation'

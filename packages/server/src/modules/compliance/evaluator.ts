@@ -10,7 +10,7 @@ import { shanghaiDate, type Clock } from '../../platform/clock.js';
 import { queryRows, type Db } from '../../platform/db.js';
 import { pathIds, subtreeRange } from '../../platform/scope.js';
 import type { Light } from '../meetings/activity-types.js';
-import { ON_ROSTER_STATUSES } from '../members/members.schemas.js';
+import { ON_ROSTER_SQL } from '../members/members.schemas.js';
 import { firstDay, hasLight, isPrimaryCommittee, JUDGED_ORG_TYPES, judgedSince, lastDay, monthLight, monthOf, obligationsOf, periodContaining, type JudgedObligation, type Period } from './lights.js';
 import { intArray, replaceSharedRows, withoutJit } from './sql-helpers.js';
 
@@ -39,7 +39,6 @@ export interface OrgRecord {
 }
 
 const ORG_COLUMNS = sql`o.id, o.parent_id, o.type, o.path, o.status, o.founded_on::text AS founded_on`;
-const ON_ROSTER = sql.raw(ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', '));
 /** How far back the absence streak is counted (a longer streak is reported as this many months). */
 export const ABSENCE_LOOKBACK_MONTHS = 36;
 
@@ -230,7 +229,7 @@ export function createComplianceEvaluator({ clock, regulations: tree }: { clock:
         sql`SELECT m.id, m.org_id, m.joined_on::text AS joined_on,
               (SELECT count(*) FROM activity_attendance aa WHERE aa.member_id = m.id AND aa.status = 'absent')::integer AS absent
             FROM unnest(${intArray(branchAndGroupIds)}) AS o(id)
-            CROSS JOIN LATERAL (SELECT id, org_id, joined_on FROM members WHERE org_id = o.id AND status IN (${ON_ROSTER}) OFFSET 0) m`,
+            CROSS JOIN LATERAL (SELECT id, org_id, joined_on FROM members WHERE org_id = o.id AND status IN ${ON_ROSTER_SQL} OFFSET 0) m`,
       );
       for (const r of rows) {
         const branch = branchOf.get(r.org_id)!;

@@ -17,8 +17,10 @@ export const MEMBER_STATUS_LABELS: Record<string, string> = {
 };
 /** Statuses of members still on the roster (在册): lists and statistics count these by default. */
 export const ON_ROSTER_STATUSES = ['normal', 'mobile', 'lost_contact', 'suspended'] as const;
-/** `(…)` of ON_ROSTER_STATUSES for `status IN ${ON_ROSTER_SQL}` in raw SQL. */
-export const ON_ROSTER_SQL = sql.raw(`(${ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+/** ON_ROSTER_STATUSES as the SQL list `('normal', …)`, for `status IN …` in hand-written SQL text. */
+export const ON_ROSTER_LIST = `(${ON_ROSTER_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/** The same list for Drizzle's sql template: `status IN ${ON_ROSTER_SQL}`. */
+export const ON_ROSTER_SQL = sql.raw(ON_ROSTER_LIST);
 export const MEMBER_SORTS = ['name', '-name', 'joinedOn', '-joinedOn', 'birthDate', '-birthDate', 'probationEndsOn'] as const;
 export const GENDERS = ['male', 'female'] as const;
 /** The one place the two genders are named (GB/T 2261.1 男/女). */
